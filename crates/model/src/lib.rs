@@ -1,0 +1,11 @@
+//! Folio's JSON contract (the content index the compiler writes and the app reads) and the
+//! pure algorithms both sides share.
+//!
+//! This crate depends on no I/O, no web API, no wasm binding and no Markdown parser, so
+//! that it is tested and benchmarked natively and compiled unchanged into the app. A test
+//! in `tests/dependencies.rs` keeps it that way.
+
+pub mod content_index;
+pub mod data_layout;
+
+pub use content_index::{Listing, PostDocument, PostSummary, SCHEMA_VERSION};

@@ -1,0 +1,136 @@
+//! Headless Chromium through chromedriver, with the console log at hand.
+//!
+//! The Chromium flags are those this machine needs (see shared TOOLCHAIN.md): headless,
+//! no sandbox as root, and no background networking on a closed network.
+
+use std::net::TcpListener;
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::process::{Child, Command};
+
+/// A chromedriver process and one browser session on it. Call [`Browser::close`] at the
+/// end of a test; dropping it kills the driver and browser in any case.
+pub struct Browser {
+    /// The WebDriver client, for everything a test does in the page.
+    pub client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+impl Browser {
+    /// Starts chromedriver (`$CHROMEDRIVER`, else `/usr/bin/chromedriver`) and a headless
+    /// Chromium session with a fresh profile and a 1280x900 window.
+    pub async fn start() -> Browser {
+        let driver_path =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver_path} ({e}): run scripts/bootstrap"));
+        let profile = tempfile::tempdir().expect("a temporary browser profile");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+            }),
+        );
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..100 {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        driver,
+                        _profile: profile,
+                    };
+                }
+                Err(e) => last_error = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("chromedriver at {url} did not start a session: {last_error:?}");
+    }
+
+    /// The browser console's messages at level WARNING or above since the last call:
+    /// errors, warnings, failed requests.
+    pub async fn console_problems(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("read the browser log");
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| matches!(entry["level"].as_str(), Some("WARNING" | "SEVERE")))
+            .map(|entry| format!("{}: {}", entry["level"], entry["message"]))
+            .collect()
+    }
+
+    /// Ends the session and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+    }
+}
+
+/// chromedriver's log endpoint (`/session/{id}/se/log`), which WebDriver proper lacks.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// The text of the page's `<body>`, as a reader sees it.
+pub async fn body_text(client: &Client) -> String {
+    let value: Value = client
+        .execute("return document.body.innerText", vec![])
+        .await
+        .expect("run a script in the page");
+    value.as_str().unwrap_or_default().to_owned()
+}

@@ -1,0 +1,27 @@
+//! The end-to-end harness: the release bundle (`dist/`) served by a plain static file
+//! server, the way a CDN serves it, and a real headless Chromium driven over WebDriver.
+//!
+//! Nothing here knows about Folio's code: tests see only what a reader's browser sees.
+
+pub mod browser;
+pub mod static_server;
+
+use std::path::PathBuf;
+
+pub use browser::Browser;
+pub use static_server::StaticServer;
+
+/// The release bundle under test: `$FOLIO_DIST`, else `dist/` at the workspace root.
+///
+/// Panics with the command to run when the bundle has not been built.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("FOLIO_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no release bundle at {}: run `trunk build --release --offline` first (scripts/test does)",
+        dir.display()
+    );
+    dir
+}
