@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod data;
+pub mod head;
 pub mod pages;
 pub mod site_base;
 
@@ -38,13 +39,13 @@ pub fn App(site_base: SiteBase) -> impl IntoView {
 
 /// Mounts [`App`] on the document's body, under the base path of the page's `<base href>`.
 pub fn mount() {
-    console_error_panic_hook_lite();
+    log_panics_to_console();
     let site_base = SiteBase::from_document();
     leptos::mount::mount_to_body(move || view! { <App site_base /> });
 }
 
 /// Sends panics to the browser console instead of an opaque `unreachable` trap.
-fn console_error_panic_hook_lite() {
+fn log_panics_to_console() {
     std::panic::set_hook(Box::new(|info| {
         leptos::logging::error!("{info}");
     }));

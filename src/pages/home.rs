@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::{ErrorState, Loading, PostList};
-use crate::data;
+use crate::{data, head};
 
 /// `/`: the list of published posts.
 #[component]
@@ -14,7 +14,7 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match listing.await {
                     Ok(listing) => {
-                        set_document_title(&listing.site_title);
+                        head::set_title(&listing.site_title);
                         view! {
                             <section class="listing" aria-labelledby="listing-title">
                                 <h1 id="listing-title">{listing.site_title}</h1>
@@ -30,9 +30,4 @@ pub fn HomePage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// Sets the browser tab's title.
-pub(crate) fn set_document_title(title: &str) {
-    document().set_title(title);
 }

@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::{ErrorState, Loading, PostArticle};
 use crate::data::{self, LoadError};
+use crate::head;
 use crate::pages::NotFoundPage;
-use crate::pages::home::set_document_title;
 
 /// `/posts/<slug>/`: the article, or the 404 page when no post has that slug.
 #[component]
@@ -22,7 +22,7 @@ pub fn PostPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match post.await {
                     Ok(post) => {
-                        set_document_title(&post.summary.title);
+                        head::set_title(&post.summary.title);
                         view! { <PostArticle post /> }.into_any()
                     }
                     Err(LoadError::NotFound) => view! { <NotFoundPage /> }.into_any(),
