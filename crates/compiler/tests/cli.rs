@@ -12,6 +12,18 @@ fn folio_build(args: &[&str]) -> Output {
         .expect("folio-build runs")
 }
 
+fn build(content: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    folio_build(&args)
+}
+
 fn sample_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
@@ -41,13 +53,7 @@ fn builds_the_sample_content_without_drafts() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("data");
     let content = sample_content();
-    let output = folio_build(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = build(&content, &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let slugs = listed_slugs(&out);
     assert!(slugs.contains(&"whatsapp-cart-recovery-playbook".to_owned()));
@@ -65,15 +71,7 @@ fn drafts_are_built_when_asked() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("data");
     let content = sample_content();
-    let args = [
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--drafts",
-    ];
-    assert!(folio_build(&args).status.success());
+    assert!(build(&content, &out, &["--drafts"]).status.success());
     assert!(listed_slugs(&out).contains(&"drafting-a-pricing-page".to_owned()));
 }
 
@@ -83,17 +81,7 @@ fn the_same_content_gives_the_same_bytes() {
     let content = sample_content();
     let build = |name: &str| {
         let out = tmp.path().join(name);
-        assert!(
-            folio_build(&[
-                "build",
-                "--content",
-                content.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap()
-            ])
-            .status
-            .success()
-        );
+        assert!(build(&content, &out, &[]).status.success());
         fs::read(out.join("index.json")).unwrap()
     };
     assert_eq!(build("a"), build("b"));
@@ -109,14 +97,7 @@ fn content_errors_exit_1_name_the_place_and_leave_the_previous_output() {
         "good",
         "+++\ntitle = \"Good\"\ndate = 2026-01-01\n+++\nHi\n",
     );
-    let args = [
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    assert!(folio_build(&args).status.success());
+    assert!(build(&content, &out, &[]).status.success());
     let before = fs::read(out.join("index.json")).unwrap();
 
     write_post(
@@ -125,7 +106,7 @@ fn content_errors_exit_1_name_the_place_and_leave_the_previous_output() {
         "+++\ntitle = \"Broken\"\ndate = 2026-13-01\n+++\n",
     );
     write_post(&content, "untitled", "+++\ndate = 2026-01-01\n+++\n");
-    let output = folio_build(&args);
+    let output = build(&content, &out, &[]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let message = stderr(&output);
     let broken = content.join("posts/broken.md");
