@@ -4,7 +4,8 @@
 //! Paths come from `folio_model::data_layout` and are relative: the browser resolves them
 //! against the page's `<base href>`, so the site works under any sub-path.
 
-use folio_model::{Listing, PostDocument, SCHEMA_VERSION, data_layout};
+use folio_model::data_layout::{self, Page};
+use folio_model::{ListingPage, PostDocument, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 
 /// Why a document could not be had.
@@ -27,16 +28,16 @@ pub enum LoadError {
     UnknownSchema(u32),
 }
 
-/// The listing of published posts.
-pub async fn listing() -> Result<Listing, LoadError> {
-    let listing: Listing = fetch_json(data_layout::LISTING).await?;
+/// Page `page` of the list of every post, in the language of route prefix `prefix`.
+pub async fn home_page(prefix: &str, page: u32) -> Result<ListingPage, LoadError> {
+    let listing: ListingPage = fetch_json(&data_layout::document(prefix, Page::Home(page))).await?;
     check_version(listing.schema_version)?;
     Ok(listing)
 }
 
-/// The post with this slug.
-pub async fn post(slug: &str) -> Result<PostDocument, LoadError> {
-    let post: PostDocument = fetch_json(&data_layout::post_document(slug)).await?;
+/// The post with this slug, in the language of route prefix `prefix`.
+pub async fn post(prefix: &str, slug: &str) -> Result<PostDocument, LoadError> {
+    let post: PostDocument = fetch_json(&data_layout::document(prefix, Page::Post(slug))).await?;
     check_version(post.schema_version)?;
     Ok(post)
 }
@@ -85,16 +86,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_a_listing() {
-        let listing: Listing =
-            decode(r#"{"schema_version":1,"site_title":"T","posts":[]}"#).unwrap();
-        assert_eq!(listing.site_title, "T");
+    fn reads_a_listing_page() {
+        let listing: ListingPage = decode(
+            r#"{"schema_version":1,"language":"en","listing":{"kind":"home"},"title":"T",
+                "page":1,"total_pages":1,"total_posts":0,"posts":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(listing.title, "T");
     }
 
     #[test]
     fn damaged_json_is_corrupt() {
         assert_eq!(
-            decode::<Listing>("{\"schema_v").unwrap_err(),
+            decode::<ListingPage>("{\"schema_v").unwrap_err(),
             LoadError::Corrupt
         );
     }
@@ -102,7 +106,7 @@ mod tests {
     #[test]
     fn an_unknown_shape_from_another_version_is_blamed_on_the_version() {
         assert_eq!(
-            decode::<Listing>(r#"{"schema_version":99,"entries":[]}"#).unwrap_err(),
+            decode::<ListingPage>(r#"{"schema_version":99,"entries":[]}"#).unwrap_err(),
             LoadError::UnknownSchema(99)
         );
     }

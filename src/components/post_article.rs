@@ -4,6 +4,7 @@ use folio_model::PostDocument;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::calendar_date;
 use crate::site_base::SiteBase;
 
 /// The article of one post.
@@ -19,7 +20,9 @@ pub fn PostArticle(post: PostDocument) -> impl IntoView {
             <h1 id="post-title">{summary.title}</h1>
             <p class="dek">{summary.description}</p>
             <p class="byline">
-                <time datetime=summary.published.clone()>{summary.published.clone()}</time>
+                <time datetime=summary.published.clone()>{calendar_date(&summary.published).to_owned()}</time>
+                " · "
+                {format!("{} min read", summary.reading_minutes)}
             </p>
             <div class="post-body" inner_html=post.body_html></div>
         </article>

@@ -1,10 +1,11 @@
 //! The list of post cards on listing pages.
 
 use folio_model::PostSummary;
-use folio_model::data_layout::post_route;
+use folio_model::data_layout::{Page, route};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::calendar_date;
 use crate::site_base::SiteBase;
 
 /// Posts as cards: title linking to the post, dek and date.
@@ -16,14 +17,14 @@ pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
             {posts
                 .into_iter()
                 .map(|post| {
-                    let href = base.href(&post_route(&post.slug));
+                    let href = base.href(&route("", Page::Post(&post.slug)));
                     view! {
                         <li class="post-card">
                             <h2>
                                 <A href=href>{post.title}</A>
                             </h2>
                             <p class="dek">{post.description}</p>
-                            <time datetime=post.published.clone()>{post.published.clone()}</time>
+                            <time datetime=post.published.clone()>{calendar_date(&post.published).to_owned()}</time>
                         </li>
                     }
                 })
@@ -49,9 +50,19 @@ mod tests {
         document().body().unwrap().append_child(&host).unwrap();
         let posts = vec![PostSummary {
             slug: "hello".into(),
+            language: "en".into(),
             title: "Hello".into(),
             description: "A first post.".into(),
-            published: "2026-03-14".into(),
+            excerpt: "A first post.".into(),
+            published: "2026-03-14T00:00:00+01:00".into(),
+            updated: None,
+            word_count: 3,
+            reading_minutes: 1,
+            category: None,
+            tags: vec![],
+            authors: vec![],
+            image: None,
+            draft: false,
         }];
         let site_base = SiteBase::from_base_uri("http://h/blog/", "http://h");
         let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {

@@ -8,16 +8,16 @@ use crate::{data, head};
 /// `/`: the list of published posts.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let listing = LocalResource::new(data::listing);
+    let listing = LocalResource::new(|| data::home_page("", 1));
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match listing.await {
                     Ok(listing) => {
-                        head::set_title(&listing.site_title);
+                        head::set_title(&listing.title);
                         view! {
                             <section class="listing" aria-labelledby="listing-title">
-                                <h1 id="listing-title">{listing.site_title}</h1>
+                                <h1 id="listing-title">{listing.title}</h1>
                                 <PostList posts=listing.posts />
                             </section>
                         }

@@ -15,7 +15,7 @@ pub fn PostPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let post = LocalResource::new(move || {
         let slug = slug();
-        async move { data::post(&slug).await }
+        async move { data::post("", &slug).await }
     });
     view! {
         <Transition fallback=|| view! { <Loading /> }>

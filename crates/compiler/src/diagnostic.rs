@@ -1,11 +1,23 @@
-//! Content errors as authors read them: `path:line:col: error: message`, then a hint.
+//! Content problems as authors read them: `path:line:col: error: message`, then a
+//! `help:` line with the fix. Warnings have the same shape and do not fail a build.
 
 use std::fmt;
+
+/// Whether a problem stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build fails; nothing is written.
+    Error,
+    /// Reported; the build goes on.
+    Warning,
+}
 
 /// One problem in one content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The file, as given to the compiler (relative to where it was run).
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the compiler was given it.
     pub path: String,
     /// 1-based line in the file.
     pub line: usize,
@@ -17,23 +29,60 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
-impl Diagnostic {
-    /// A problem at `line:column` of `path`.
-    pub fn new(
-        path: impl Into<String>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            path: path.into(),
+/// A place in a content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file, as the compiler was given it.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Location {
+    /// The first character of `path`.
+    pub fn file(path: &str) -> Self {
+        Location {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The place of byte `offset` in `text`, the contents of `path`.
+    pub fn at_offset(path: &str, text: &str, offset: usize) -> Self {
+        let (line, column) = line_column(text, offset);
+        Location {
+            path: path.to_owned(),
             line,
             column,
+        }
+    }
+
+    /// An error at this place.
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic(Severity::Error, message)
+    }
+
+    /// A warning at this place.
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        self.diagnostic(Severity::Warning, message)
+    }
+
+    fn diagnostic(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            path: self.path.clone(),
+            line: self.line,
+            column: self.column,
             message: message.into(),
             help: None,
         }
     }
+}
 
+impl Diagnostic {
     /// Adds the line that says how to fix the problem.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -43,9 +92,13 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
         write!(
             f,
-            "{}:{}:{}: error: {}",
+            "{}:{}:{}: {severity}: {}",
             self.path, self.line, self.column, self.message
         )?;
         if let Some(help) = &self.help {
@@ -55,24 +108,54 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found in one run, in file order.
+/// Every problem found in one run, sorted by file and position.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Sorts by file, line and column, errors first at one place; drops exact repeats.
+    pub fn sorted(mut self) -> Self {
+        self.0.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+        });
+        self.0.dedup();
+        self
+    }
+
+    /// The number of errors (not warnings).
+    pub fn error_count(&self) -> usize {
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+}
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for diagnostic in &self.0 {
             writeln!(f, "{diagnostic}")?;
         }
-        let count = self.0.len();
-        write!(f, "{count} error{}", if count == 1 { "" } else { "s" })
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let errors = self.error_count();
+        let warnings = self.0.len() - errors;
+        write!(
+            f,
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
     }
 }
 
 /// Turns a byte offset into `text` into a 1-based line and character column.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
@@ -85,11 +168,20 @@ mod tests {
 
     #[test]
     fn displays_like_a_compiler() {
-        let d = Diagnostic::new("content/posts/a.md", 3, 1, "missing title")
-            .with_help("add `title = \"...\"` to the front matter");
+        let d = Location {
+            path: "content/posts/a.md".into(),
+            line: 3,
+            column: 1,
+        }
+        .error("missing title")
+        .with_help("add `title = \"...\"` to the front matter");
         assert_eq!(
             d.to_string(),
             "content/posts/a.md:3:1: error: missing title\n  help: add `title = \"...\"` to the front matter"
+        );
+        assert_eq!(
+            Location::file("a.md").warning("no description").to_string(),
+            "a.md:1:1: warning: no description"
         );
     }
 
@@ -99,7 +191,23 @@ mod tests {
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, 3), (2, 1));
         assert_eq!(line_column(text, 6), (2, 3));
+        assert_eq!(
+            line_column(text, 5),
+            (2, 2),
+            "inside a character: its start"
+        );
         assert_eq!(line_column(text, 7), (3, 1));
         assert_eq!(line_column(text, 999), (3, 2));
+    }
+
+    #[test]
+    fn sums_up_errors_and_warnings() {
+        let all = Diagnostics(vec![
+            Location::file("b").warning("w"),
+            Location::file("a").error("e"),
+        ])
+        .sorted();
+        assert_eq!(all.0[0].path, "a");
+        assert!(all.to_string().ends_with("1 error, 1 warning"));
     }
 }

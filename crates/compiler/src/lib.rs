@@ -1,28 +1,32 @@
-//! Folio's content compiler: turns a content folder (Markdown posts with front matter)
-//! into the JSON content index of `folio-model`.
+//! Folio's content compiler: turns a content folder (Markdown posts with front matter,
+//! site settings, authors, categories) into the JSON content index of `folio-model`.
 //!
-//! A chain of stages, each taking and returning plain values: [`source`] reads the folder
-//! (with [`output`], the only modules that touch the file system), [`front_matter`] splits
-//! and parses each post's header, [`markdown`] renders the body, [`index`] assembles the
-//! documents. Every problem of a run is collected as a [`Diagnostic`] before anything is
-//! written.
+//! A chain of stages: [`source`] reads the folder, [`front_matter`] splits and reads each
+//! page's header, [`settings`] reads the site's own files, [`posts`] resolves posts and
+//! checks what spans files, [`assemble`] renders bodies ([`markdown`]) and builds the
+//! documents, [`output`] writes them atomically. Only `source` and `output` touch the file
+//! system. Every problem of a run is collected before anything is written.
 
+pub mod assemble;
+pub mod dates;
 pub mod diagnostic;
+pub mod features;
 pub mod front_matter;
-pub mod index;
 pub mod markdown;
 pub mod output;
+pub mod posts;
+pub mod settings;
 pub mod source;
 
 use std::path::Path;
 
-pub use diagnostic::{Diagnostic, Diagnostics};
-pub use index::ContentIndex;
+pub use assemble::ContentIndex;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 
 /// Why a build did not produce an index.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    /// Occurs when the content has mistakes: every one found in the run is listed.
+    /// Occurs when the content has mistakes: every error and warning of the run.
     #[error("{0}")]
     Content(Diagnostics),
     /// Occurs when the content folder cannot be read or the output cannot be written.
@@ -31,26 +35,89 @@ pub enum BuildError {
 }
 
 /// Options of a build that do not come from the content itself.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
-    /// Include drafts (`draft = true`).
+    /// Include drafts and future posts.
     pub drafts: bool,
+    /// The site's absolute URL, over `site.toml`'s `base_url`.
+    pub base_url: Option<String>,
+    /// Report missing images, files and link targets of bodies as warnings, not errors
+    /// (for content migrated without all its files, to publish while fixing them).
+    pub warn_missing: bool,
+    /// The build time (posts after it are future posts); now when not given.
+    pub now: Option<jiff::Timestamp>,
+}
+
+/// A successful compilation and its warnings.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub index: ContentIndex,
+    pub warnings: Diagnostics,
 }
 
 /// Reads and compiles the content folder, without writing anything.
-pub fn compile(content_dir: &Path, options: BuildOptions) -> Result<ContentIndex, BuildError> {
-    let content = source::read_content_dir(content_dir)?;
-    index::assemble(&content, options).map_err(BuildError::Content)
+pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, BuildError> {
+    let (files, mut problems) = source::read_content_dir(content_dir)?;
+    let settings = match settings::read_site(files.site.as_ref(), options.base_url.as_deref()) {
+        Ok(settings) => settings,
+        Err(problem) => return Err(BuildError::Content(Diagnostics(vec![problem]))),
+    };
+    let authors = settings::read_authors(&files.authors, &mut problems);
+    let categories = settings::read_categories(&files.categories, &mut problems);
+    let mut pages = Vec::with_capacity(files.pages.len());
+    for file in &files.pages {
+        match front_matter::parse(file) {
+            Ok(page) => pages.push(page),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let now = options
+        .now
+        .unwrap_or_else(jiff::Timestamp::now)
+        .to_zoned_datetime(settings.time_zone.clone());
+    let inclusion = posts::Inclusion {
+        drafts: options.drafts,
+        now: &now,
+    };
+    let catalog = posts::resolve(
+        pages,
+        &settings,
+        authors,
+        categories,
+        &files.assets,
+        inclusion,
+        &mut problems,
+    );
+    let size = |path: &str| source::image_size(&files.root, path);
+    let assets = assemble::Assets {
+        paths: &files.assets,
+        size: &size,
+    };
+    let index = assemble::assemble(
+        &catalog,
+        &settings,
+        &assets,
+        options.warn_missing,
+        &mut problems,
+    );
+    let diagnostics = Diagnostics(problems).sorted();
+    if diagnostics.error_count() > 0 {
+        return Err(BuildError::Content(diagnostics));
+    }
+    Ok(Compiled {
+        index,
+        warnings: diagnostics,
+    })
 }
 
-/// Compiles the content folder and writes the index into `out_dir`, replacing what was
-/// there only once everything is ready.
+/// Compiles the content folder and writes the index into `out_dir` (the site's `data`
+/// folder), replacing what was there only once everything is ready.
 pub fn build(
     content_dir: &Path,
     out_dir: &Path,
-    options: BuildOptions,
-) -> Result<ContentIndex, BuildError> {
-    let index = compile(content_dir, options)?;
-    output::write_atomically(&index, out_dir)?;
-    Ok(index)
+    options: &BuildOptions,
+) -> Result<Compiled, BuildError> {
+    let compiled = compile(content_dir, options)?;
+    output::write_atomically(&compiled.index, content_dir, out_dir)?;
+    Ok(compiled)
 }

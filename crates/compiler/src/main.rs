@@ -1,10 +1,10 @@
-//! `folio-build`: the content compiler's command line. Exit status 0 on success, 1 when
-//! the content has errors, 2 for usage and I/O errors.
+//! `folio-build`: the content compiler's command line. Exit status 0 on success (warnings
+//! allowed), 1 when the content has errors, 2 for usage and I/O errors.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use folio_build::{BuildError, BuildOptions};
 
 #[derive(Parser)]
@@ -22,42 +22,67 @@ struct Cli {
 enum Command {
     /// Compile the content folder and write the content index.
     Build {
-        /// The content folder (with site.toml and posts/).
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
-        /// Where to write the JSON documents; replaced as a whole on success.
+        #[command(flatten)]
+        content: ContentArgs,
+        /// Where to write the JSON documents (the site's `data` folder); replaced as a
+        /// whole on success, left as it was on failure.
         #[arg(long)]
         out: PathBuf,
-        /// Include drafts.
+        /// The site's absolute URL (`https://example.com/blog/`), over site.toml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include drafts and future-dated posts.
         #[arg(long)]
         drafts: bool,
     },
-    /// Check the content folder and report every problem, writing nothing.
+    /// Check the content folder, drafts included, and report every problem; write nothing.
     Check {
-        /// The content folder (with site.toml and posts/).
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
+        #[command(flatten)]
+        content: ContentArgs,
     },
+}
+
+#[derive(Args)]
+struct ContentArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Report missing images, files and link targets as warnings instead of errors: for
+    /// content migrated without all its files, to publish while fixing them.
+    #[arg(long)]
+    warn_missing: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
+    let now = match build_time() {
+        Ok(now) => now,
+        Err(message) => {
+            eprintln!("folio-build: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let (result, verb) = match &cli.command {
         Command::Build {
             content,
             out,
+            base_url,
             drafts,
-        } => folio_build::build(content, out, BuildOptions { drafts: *drafts }),
-        Command::Check { content } => folio_build::compile(content, BuildOptions { drafts: true }),
+        } => {
+            let options = options(content, *drafts, base_url.clone(), now);
+            (folio_build::build(&content.content, out, &options), "built")
+        }
+        Command::Check { content } => (
+            folio_build::compile(&content.content, &options(content, true, None, now)),
+            "checked",
+        ),
     };
     match result {
-        Ok(index) => {
-            let verb = if matches!(cli.command, Command::Check { .. }) {
-                "checked"
-            } else {
-                "built"
-            };
-            eprintln!("folio-build: {verb} {} posts", index.posts.len());
+        Ok(compiled) => {
+            if !compiled.warnings.0.is_empty() {
+                eprintln!("{}", compiled.warnings);
+            }
+            eprintln!("folio-build: {verb} {} posts", compiled.index.posts.len());
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(problems)) => {
@@ -68,5 +93,32 @@ fn main() -> ExitCode {
             eprintln!("folio-build: error: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn options(
+    content: &ContentArgs,
+    drafts: bool,
+    base_url: Option<String>,
+    now: jiff::Timestamp,
+) -> BuildOptions {
+    BuildOptions {
+        drafts,
+        base_url,
+        warn_missing: content.warn_missing,
+        now: Some(now),
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible builds) when set, else now.
+fn build_time() -> Result<jiff::Timestamp, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH must be seconds since 1970, not `{value}`")),
+        Err(_) => Ok(jiff::Timestamp::now()),
     }
 }

@@ -1,29 +1,697 @@
-//! Renders a post's Markdown body to HTML.
+//! Renders a post's Markdown body: heading ids and anchors, a table of contents, checked
+//! and rewritten links, sized lazy images, escaped code blocks, and sanitized raw HTML.
+//!
+//! A pure function of the text and a [`Resolve`] implementation that answers for links
+//! and images; it knows nothing about files.
 
-use pulldown_cmark::{Options, Parser, html};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// Renders CommonMark with tables, footnotes, strikethrough and task lists.
-pub fn render(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
+use folio_model::TocEntry;
+use folio_model::slug::slugify;
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
+};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+/// What a link in a body leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Another site: kept, with `rel="noopener noreferrer"`.
+    External,
+    /// A page of this site, at this href (relative to the site's root).
+    Internal(String),
+    /// Left as written: a fragment on this page, `mailto:`, `tel:`.
+    Unchanged,
+    /// Nothing answers to it; the help says what would.
+    Missing(String),
+    /// Looks like another site's address without `https://`: kept, with a warning.
+    NoScheme(String),
+}
+
+/// A local image, as the page will load it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageTarget {
+    /// The URL to load, relative to the site's root.
+    pub src: String,
+    /// Intrinsic size, when known.
+    pub size: Option<(u32, u32)>,
+}
+
+/// Answers for the links and images of one post.
+pub trait Resolve {
+    /// Where `href` leads.
+    fn link(&self, href: &str) -> LinkTarget;
+    /// The image at `src`; an error message when the file is missing.
+    fn image(&self, src: &str) -> Result<ImageTarget, String>;
+}
+
+/// A problem in a body, at a byte offset of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyProblem {
+    pub offset: usize,
+    pub message: String,
+    pub help: String,
+    /// True when the problem is only a warning.
+    pub warning: bool,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// Every `##` and `###` heading.
+    pub toc: Vec<TocEntry>,
+    /// The prose, without code, for counting words and ranking related posts.
+    pub text: String,
+    /// The text of the first paragraph.
+    pub first_paragraph: String,
+    pub problems: Vec<BodyProblem>,
+}
+
+/// The Markdown extensions Folio enables.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(markdown, options));
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `markdown`, asking `resolver` about links and images.
+/// With `warn_missing`, missing images, files and link targets are warnings, not errors.
+pub fn render(markdown: &str, resolver: &dyn Resolve, warn_missing: bool) -> Rendered {
+    let mut state = RenderState::default();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        state.event(event, range.start, resolver, warn_missing);
+    }
+    let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html_out, state.out.into_iter());
+    if state.raw_html {
+        html_out = sanitizer().clean(&html_out).to_string();
+    }
+    Rendered {
+        html: html_out,
+        toc: state.toc,
+        text: state.text,
+        first_paragraph: state.first_paragraph.trim().to_owned(),
+        problems: state.problems,
+    }
+}
+
+/// Renders short Markdown with no links to check (author bios).
+pub fn render_inline(markdown: &str) -> String {
+    struct NoResolve;
+    impl Resolve for NoResolve {
+        fn link(&self, href: &str) -> LinkTarget {
+            if href.contains("://") {
+                LinkTarget::External
+            } else {
+                LinkTarget::Unchanged
+            }
+        }
+        fn image(&self, src: &str) -> Result<ImageTarget, String> {
+            Ok(ImageTarget {
+                src: src.to_owned(),
+                size: None,
+            })
+        }
+    }
+    render(markdown, &NoResolve, true).html
+}
+
+#[derive(Default)]
+struct Heading<'a> {
+    level: u8,
+    id: Option<String>,
+    events: Vec<Event<'a>>,
+    text: String,
+}
+
+#[derive(Default)]
+struct RenderState<'a> {
+    out: Vec<Event<'a>>,
+    heading: Option<Heading<'a>>,
+    image: Option<(usize, String, String)>,
+    code: Option<(String, String)>,
+    external_links: Vec<bool>,
+    ids: HashMap<String, u32>,
+    toc: Vec<TocEntry>,
+    text: String,
+    first_paragraph: String,
+    paragraphs_seen: u32,
+    in_paragraph: bool,
+    raw_html: bool,
+    problems: Vec<BodyProblem>,
+}
+
+impl<'a> RenderState<'a> {
+    fn push(&mut self, event: Event<'a>) {
+        match &mut self.heading {
+            Some(heading) => heading.events.push(event),
+            None => self.out.push(event),
+        }
+    }
+
+    fn prose(&mut self, text: &str) {
+        if self.image.is_some() {
+            return;
+        }
+        self.text.push_str(text);
+        if let Some(heading) = &mut self.heading {
+            heading.text.push_str(text);
+        }
+        if self.in_paragraph && self.paragraphs_seen == 1 {
+            self.first_paragraph.push_str(text);
+        }
+    }
+
+    fn problem(&mut self, offset: usize, message: String, help: &str, warning: bool) {
+        self.problems.push(BodyProblem {
+            offset,
+            message,
+            help: help.to_owned(),
+            warning,
+        });
+    }
+
+    fn event(
+        &mut self,
+        event: Event<'a>,
+        offset: usize,
+        resolver: &dyn Resolve,
+        warn_missing: bool,
+    ) {
+        if let Some((_, code)) = &mut self.code {
+            match event {
+                Event::Text(text) => code.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (language, code) = self.code.take().unwrap_or_default();
+                    self.push(Event::Html(code_block(&language, &code).into()));
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some((_, _, alt)) = &mut self.image {
+            match event {
+                Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+                Event::End(TagEnd::Image) => {
+                    let (at, src, alt) = self.image.take().unwrap_or_default();
+                    let html = self.image_html(at, &src, &alt, resolver, warn_missing);
+                    self.push(Event::Html(html.into()));
+                }
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                self.heading = Some(Heading {
+                    level: heading_level(level),
+                    id: id.map(|id| id.to_string()),
+                    ..Heading::default()
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split([' ', ',', '{'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((language, String::new()));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                self.image = Some((offset, dest_url.to_string(), String::new()))
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (event, external) = self.link(
+                    offset,
+                    (link_type, dest_url, title, id),
+                    resolver,
+                    warn_missing,
+                );
+                self.external_links.push(external);
+                self.push(event);
+            }
+            Event::End(TagEnd::Link) => {
+                let event = if self.external_links.pop().unwrap_or(false) {
+                    Event::Html("</a>".into())
+                } else {
+                    Event::End(TagEnd::Link)
+                };
+                self.push(event);
+            }
+            Event::Start(Tag::Paragraph) => {
+                self.in_paragraph = true;
+                self.paragraphs_seen += 1;
+                self.push(event);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                self.in_paragraph = false;
+                self.text.push('\n');
+                self.push(event);
+            }
+            // Block ends separate their words from the next block's in the prose.
+            Event::End(
+                TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition,
+            ) => {
+                self.text.push('\n');
+                self.push(event);
+            }
+            Event::Text(ref text) => {
+                let text = text.to_string();
+                self.prose(&text);
+                self.push(event);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.prose(" ");
+                self.push(event);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.raw_html = true;
+                self.push(event);
+            }
+            Event::Code(ref code) => {
+                if let Some(heading) = &mut self.heading {
+                    heading.text.push_str(code);
+                }
+                self.push(event);
+            }
+            other => self.push(other),
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some(heading) = self.heading.take() else {
+            return;
+        };
+        let base = heading.id.clone().unwrap_or_else(|| {
+            let slug = slugify(&heading.text);
+            if slug.is_empty() {
+                "section".into()
+            } else {
+                slug
+            }
+        });
+        let count = self.ids.entry(base.clone()).or_insert(0);
+        let id = if *count == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{count}")
+        };
+        *count += 1;
+        let level = heading.level;
+        let escaped_id = escape(&id);
+        self.out.push(Event::Html(
+            format!("<h{level} id=\"{escaped_id}\">").into(),
+        ));
+        self.out.extend(heading.events);
+        self.out.push(Event::Html(
+            format!(" <a class=\"heading-anchor\" href=\"#{escaped_id}\" aria-label=\"Link to this section\">#</a></h{level}>\n").into(),
+        ));
+        self.text.push('\n');
+        if level == 2 || level == 3 {
+            self.toc.push(TocEntry {
+                level,
+                id,
+                title: heading.text.trim().to_owned(),
+            });
+        }
+    }
+
+    fn link(
+        &mut self,
+        offset: usize,
+        (link_type, dest_url, title, id): (LinkType, CowStr<'a>, CowStr<'a>, CowStr<'a>),
+        resolver: &dyn Resolve,
+        warn_missing: bool,
+    ) -> (Event<'a>, bool) {
+        if link_type == LinkType::Email {
+            return (
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                false,
+            );
+        }
+        if is_unsafe_url(&dest_url) {
+            self.problem(
+                offset,
+                format!("link to an unsafe URL `{dest_url}`"),
+                "links may use http, https, mailto or tel, or point inside the site",
+                false,
+            );
+            return (Event::Html("<a>".into()), true);
+        }
+        match resolver.link(&dest_url) {
+            LinkTarget::External => {
+                let mut tag = format!(
+                    "<a href=\"{}\" rel=\"noopener noreferrer\"",
+                    href(&dest_url)
+                );
+                if !title.is_empty() {
+                    tag.push_str(&format!(" title=\"{}\"", escape(&title)));
+                }
+                tag.push('>');
+                (Event::Html(tag.into()), true)
+            }
+            LinkTarget::Internal(to) => (
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: to.into(),
+                    title,
+                    id,
+                }),
+                false,
+            ),
+            LinkTarget::Unchanged => (
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                false,
+            ),
+            LinkTarget::Missing(help) => {
+                self.problem(
+                    offset,
+                    format!("link to a missing page `{dest_url}`"),
+                    &help,
+                    warn_missing,
+                );
+                (
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }),
+                    false,
+                )
+            }
+            LinkTarget::NoScheme(suggestion) => {
+                let help = format!(
+                    "write `{suggestion}` if it is another site; as written, it is a path of this site"
+                );
+                self.problem(
+                    offset,
+                    format!("link `{dest_url}` has no `https://`"),
+                    &help,
+                    true,
+                );
+                (
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }),
+                    false,
+                )
+            }
+        }
+    }
+
+    fn image_html(
+        &mut self,
+        offset: usize,
+        src: &str,
+        alt: &str,
+        resolver: &dyn Resolve,
+        warn_missing: bool,
+    ) -> String {
+        if is_unsafe_url(src) {
+            self.problem(
+                offset,
+                format!("image with an unsafe URL `{src}`"),
+                "images may use http or https URLs, or files of the content folder",
+                false,
+            );
+            return String::new();
+        }
+        let target = if src.contains("://") {
+            ImageTarget {
+                src: src.to_owned(),
+                size: None,
+            }
+        } else {
+            match resolver.image(src) {
+                Ok(target) => target,
+                Err(message) => {
+                    let help = if warn_missing {
+                        "copy the image into the content folder; it is left as written for now"
+                    } else {
+                        "put the image beside the post (page bundle) or under the content folder, or fix the path"
+                    };
+                    self.problem(offset, message, help, warn_missing);
+                    ImageTarget {
+                        src: src.to_owned(),
+                        size: None,
+                    }
+                }
+            }
+        };
+        let mut tag = format!("<img src=\"{}\" alt=\"{}\"", href(&target.src), escape(alt));
+        if let Some((width, height)) = target.size {
+            tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+        }
+        tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+        tag
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn code_block(language: &str, code: &str) -> String {
+    let class = if language.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", escape(language))
+    };
+    format!(
+        "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+        escape(code)
+    )
+}
+
+/// True for URL schemes that run code (`javascript:`, `vbscript:`, `data:` in links).
+fn is_unsafe_url(url: &str) -> bool {
+    let scheme: String = url
+        .trim_start()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|c| *c != ':' && *c != '/' && *c != '?' && *c != '#')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = escape_html(&mut out, text);
     out
+}
+
+fn href(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    let _ = escape_href(&mut out, url);
+    out
+}
+
+/// The sanitizer for bodies with raw HTML: ammonia's safe defaults, plus the attributes
+/// Folio's own rendering writes.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .link_rel(None)
+            .add_generic_attributes(["id", "class", "aria-label", "aria-hidden", "title"])
+            .add_tag_attributes("a", ["rel"])
+            .add_tag_attributes("img", ["width", "height", "loading", "decoding"])
+            .add_tags(["input"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"]);
+        builder
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn renders_paragraphs_and_headings() {
-        assert_eq!(render("## Hi\n\nText"), "<h2>Hi</h2>\n<p>Text</p>\n");
+    struct Site;
+    impl Resolve for Site {
+        fn link(&self, href: &str) -> LinkTarget {
+            match href {
+                h if h.starts_with("http") => LinkTarget::External,
+                h if h.starts_with('#') || h.starts_with("mailto:") => LinkTarget::Unchanged,
+                "@/posts/b.md" | "/posts/b/" | "/2019/01/01/b/" => {
+                    LinkTarget::Internal("posts/b/".into())
+                }
+                _ => LinkTarget::Missing("link to a post's route".into()),
+            }
+        }
+        fn image(&self, src: &str) -> Result<ImageTarget, String> {
+            match src {
+                "pic.png" => Ok(ImageTarget {
+                    src: "data/media/posts/a/pic.png".into(),
+                    size: Some((640, 480)),
+                }),
+                _ => Err(format!("image file `{src}` not found")),
+            }
+        }
+    }
+
+    fn html(markdown: &str) -> String {
+        render(markdown, &Site, false).html
     }
 
     #[test]
-    fn renders_tables() {
-        assert!(render("|a|\n|-|\n|1|\n").contains("<table>"));
+    fn gives_headings_stable_unique_ids_and_anchors() {
+        let out = render(
+            "## Intro\n\n## Intro\n\n### Deep `code` dive {#custom}\n",
+            &Site,
+            false,
+        );
+        assert!(
+            out.html
+                .contains("<h2 id=\"intro\">Intro <a class=\"heading-anchor\" href=\"#intro\""),
+            "{}",
+            out.html
+        );
+        assert!(out.html.contains("<h2 id=\"intro-1\">"), "{}", out.html);
+        assert!(
+            out.html
+                .contains("<h3 id=\"custom\">Deep <code>code</code> dive"),
+            "{}",
+            out.html
+        );
+        let ids: Vec<_> = out
+            .toc
+            .iter()
+            .map(|e| (e.level, e.id.as_str(), e.title.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (2, "intro", "Intro"),
+                (2, "intro-1", "Intro"),
+                (3, "custom", "Deep code dive")
+            ]
+        );
+    }
+
+    #[test]
+    fn renders_gfm_extensions() {
+        let out =
+            html("| a |\n|---|\n| 1 |\n\n~~old~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n");
+        for needle in [
+            "<table>",
+            "<del>old</del>",
+            "type=\"checkbox\"",
+            "footnote-reference",
+        ] {
+            assert!(out.contains(needle), "{needle} in {out}");
+        }
+    }
+
+    #[test]
+    fn marks_external_links_and_rewrites_internal_ones() {
+        let out = html(
+            "[x](https://example.com \"T\") [b](@/posts/b.md) [old](/2019/01/01/b/) [top](#intro) [m](mailto:a@b.c)",
+        );
+        assert!(
+            out.contains(
+                "<a href=\"https://example.com\" rel=\"noopener noreferrer\" title=\"T\">x</a>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("<a href=\"posts/b/\">b</a>"), "{out}");
+        assert!(out.contains("<a href=\"posts/b/\">old</a>"), "{out}");
+        assert!(out.contains("<a href=\"#intro\">top</a>"), "{out}");
+        assert!(out.contains("<a href=\"mailto:a@b.c\">m</a>"), "{out}");
+        assert!(html("<team@example.com>").contains("<a href=\"mailto:team@example.com\">"));
+    }
+
+    #[test]
+    fn reports_missing_and_unsafe_links_at_their_offset() {
+        let out = render(
+            "Hello [gone](/posts/nope/) and [x](javascript:alert(1))",
+            &Site,
+            false,
+        );
+        let found: Vec<_> = out
+            .problems
+            .iter()
+            .map(|p| (p.offset, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (6, "link to a missing page `/posts/nope/`"),
+                (31, "link to an unsafe URL `javascript:alert(1)`")
+            ]
+        );
+        assert!(!out.html.contains("javascript"), "{}", out.html);
+    }
+
+    #[test]
+    fn sizes_images_and_loads_them_lazily() {
+        let out = render("![A *chart*](pic.png) ![gone](nope.png)", &Site, false);
+        assert!(out.html.contains("<img src=\"data/media/posts/a/pic.png\" alt=\"A chart\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\">"), "{}", out.html);
+        assert_eq!(out.problems.len(), 1);
+        assert!(!out.problems[0].warning);
+        assert!(render("![gone](nope.png)", &Site, true).problems[0].warning);
+    }
+
+    #[test]
+    fn sanitizes_raw_html() {
+        let out = html(
+            "<script>alert(1)</script>\n\n<p onclick=\"x()\">Hi <a href=\"javascript:y()\">y</a></p>\n\n## Kept\n",
+        );
+        assert!(!out.contains("script"), "{out}");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(!out.contains("javascript"), "{out}");
+        assert!(out.contains("<h2 id=\"kept\">"), "{out}");
+    }
+
+    #[test]
+    fn escapes_code_and_leaves_it_out_of_the_prose() {
+        let list = render("- aside\n- support\n", &Site, false);
+        assert_eq!(list.text, "aside\nsupport\n");
+        let out = render(
+            "Intro words here.\n\n```rust\nfn main() { println!(\"<hi>\"); }\n```\n\nMore `inline` text.\n",
+            &Site,
+            false,
+        );
+        assert!(out.html.contains("<pre class=\"code\"><code class=\"language-rust\">fn main() { println!(&quot;&lt;hi&gt;&quot;); }"), "{}", out.html);
+        assert_eq!(out.text, "Intro words here.\nMore  text.\n");
+        assert_eq!(out.first_paragraph, "Intro words here.");
     }
 }

@@ -1,27 +1,40 @@
-//! Reads the content folder: the site settings and every post file, as text.
+//! Reads the content folder: settings, authors, categories and every Markdown page as
+//! text, and the list of other files (images). With `output`, the only module that
+//! touches the file system.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// A file of the content folder, read as text.
+use crate::diagnostic::{Diagnostic, Location};
+
+/// A text file of the content folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceFile {
-    /// The path as it will be shown in diagnostics.
+pub struct TextFile {
+    /// The path as diagnostics show it: the content folder joined with `relative`.
     pub path: String,
-    /// The post's slug, from its file name.
-    pub slug: String,
-    /// The whole file.
+    /// The path inside the content folder, with `/` separators (`posts/a.md`).
+    pub relative: String,
+    /// The contents, without a byte-order mark.
     pub text: String,
 }
 
 /// Everything the compiler reads from a content folder.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ContentDir {
+#[derive(Debug, Clone, Default)]
+pub struct ContentFiles {
+    /// The content folder.
+    pub root: PathBuf,
     /// `site.toml`, when present.
-    pub site: Option<SourceFile>,
-    /// The Markdown files of `posts/`, sorted by path.
-    pub posts: Vec<SourceFile>,
+    pub site: Option<TextFile>,
+    /// `authors/*.toml`.
+    pub authors: Vec<TextFile>,
+    /// `categories/*.toml`, and `categories.toml`.
+    pub categories: Vec<TextFile>,
+    /// Every Markdown file (`_index.md` section files too), sorted by path.
+    pub pages: Vec<TextFile>,
+    /// Every other file, by path inside the content folder.
+    pub assets: BTreeSet<String>,
 }
 
 /// A file or folder that could not be read or written.
@@ -43,44 +56,183 @@ impl IoError {
     }
 }
 
-/// Reads `site.toml` and `posts/*.md` of the content folder.
-pub fn read_content_dir(dir: &Path) -> Result<ContentDir, IoError> {
-    let site_path = dir.join("site.toml");
-    let site = match fs::read_to_string(&site_path) {
-        Ok(text) => Some(SourceFile {
-            path: display(&site_path),
-            slug: String::new(),
-            text,
-        }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(IoError::at(&site_path)(e)),
+/// Reads the content folder. Files that are not UTF-8 are reported, not read.
+pub fn read_content_dir(root: &Path) -> Result<(ContentFiles, Vec<Diagnostic>), IoError> {
+    let mut files = ContentFiles {
+        root: root.to_path_buf(),
+        ..ContentFiles::default()
     };
-    let posts_dir = dir.join("posts");
-    let mut paths = Vec::new();
-    for entry in fs::read_dir(&posts_dir).map_err(IoError::at(&posts_dir))? {
-        let path = entry.map_err(IoError::at(&posts_dir))?.path();
-        if path.extension().is_some_and(|e| e == "md") {
-            paths.push(path);
+    let mut problems = Vec::new();
+    let mut relatives = Vec::new();
+    walk(root, "", &mut relatives)?;
+    for relative in relatives {
+        let kind = classify(&relative);
+        if kind == Kind::Asset {
+            files.assets.insert(relative);
+            continue;
+        }
+        if kind == Kind::Ignored {
+            continue;
+        }
+        let path = root.join(&relative);
+        let bytes = fs::read(&path).map_err(IoError::at(&path))?;
+        let shown = path.to_string_lossy().into_owned();
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+                problems.push(
+                    Location::at_offset(&shown, &prefix, valid)
+                        .error("this file is not UTF-8 text")
+                        .with_help("save the file as UTF-8 in your editor"),
+                );
+                continue;
+            }
+        };
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        let file = TextFile {
+            path: shown,
+            relative,
+            text,
+        };
+        match kind {
+            Kind::Site => files.site = Some(file),
+            Kind::Author => files.authors.push(file),
+            Kind::Category => files.categories.push(file),
+            Kind::Page => files.pages.push(file),
+            Kind::Asset | Kind::Ignored => {}
         }
     }
-    paths.sort();
-    let mut posts = Vec::with_capacity(paths.len());
-    for path in paths {
-        let text = fs::read_to_string(&path).map_err(IoError::at(&path))?;
-        let slug = path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        posts.push(SourceFile {
-            path: display(&path),
-            slug,
-            text,
-        });
-    }
-    Ok(ContentDir { site, posts })
+    Ok((files, problems))
 }
 
-fn display(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Site,
+    Author,
+    Category,
+    Page,
+    Asset,
+    Ignored,
+}
+
+fn classify(relative: &str) -> Kind {
+    let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+    let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
+    match (folder, extension) {
+        ("", "toml") if name == "site.toml" => Kind::Site,
+        ("", "toml") if name == "categories.toml" => Kind::Category,
+        ("authors", "toml") => Kind::Author,
+        ("categories", "toml") => Kind::Category,
+        (_, "md") => Kind::Page,
+        (_, "toml") => Kind::Ignored,
+        _ => Kind::Asset,
+    }
+}
+
+/// Collects the paths of every file below `dir`, sorted, skipping hidden files.
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), IoError> {
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir).map_err(IoError::at(dir))? {
+        let entry = entry.map_err(IoError::at(dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let is_dir = entry
+            .file_type()
+            .map_err(IoError::at(&entry.path()))?
+            .is_dir();
+        entries.push((name, is_dir));
+    }
+    entries.sort();
+    for (name, is_dir) in entries {
+        let relative = format!("{prefix}{name}");
+        if is_dir {
+            walk(&dir.join(&name), &format!("{relative}/"), out)?;
+        } else {
+            out.push(relative);
+        }
+    }
+    Ok(())
+}
+
+/// The intrinsic size of an image of the content folder (`relative` to it), read from
+/// the file's header (raster) or root element (SVG); `None` when it cannot be told.
+pub fn image_size(root: &Path, relative: &str) -> Option<(u32, u32)> {
+    let path = root.join(relative);
+    if relative.ends_with(".svg") {
+        let text = fs::read_to_string(path).ok()?;
+        return svg_size(&text);
+    }
+    let size = imagesize::size(path).ok()?;
+    Some((
+        u32::try_from(size.width).ok()?,
+        u32::try_from(size.height).ok()?,
+    ))
+}
+
+/// The size an SVG declares: its `width` and `height`, else its `viewBox`.
+pub fn svg_size(text: &str) -> Option<(u32, u32)> {
+    let document = roxmltree::Document::parse(text).ok()?;
+    let root = document.root_element();
+    let length = |name: &str| {
+        let value = root.attribute(name)?.trim().trim_end_matches("px");
+        value
+            .parse::<f64>()
+            .ok()
+            .filter(|v| *v > 0.0)
+            .map(|v| v.round() as u32)
+    };
+    if let (Some(w), Some(h)) = (length("width"), length("height")) {
+        return Some((w, h));
+    }
+    let view_box: Vec<f64> = root
+        .attribute("viewBox")?
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match view_box[..] {
+        [_, _, w, h] if w > 0.0 && h > 0.0 => Some((w.round() as u32, h.round() as u32)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_content_files() {
+        assert_eq!(classify("site.toml"), Kind::Site);
+        assert_eq!(classify("authors/laura.toml"), Kind::Author);
+        assert_eq!(classify("categories/automation.toml"), Kind::Category);
+        assert_eq!(classify("categories.toml"), Kind::Category);
+        assert_eq!(classify("posts/a.md"), Kind::Page);
+        assert_eq!(classify("inside-rust/_index.md"), Kind::Page);
+        assert_eq!(classify("images/heroes/a.svg"), Kind::Asset);
+        assert_eq!(classify("config.toml"), Kind::Ignored);
+    }
+
+    #[test]
+    fn reads_svg_sizes() {
+        assert_eq!(
+            svg_size(r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"/>"#),
+            Some((1200, 630))
+        );
+        assert_eq!(
+            svg_size(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 16"/>"#),
+            Some((32, 16))
+        );
+        assert_eq!(
+            svg_size(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%"/>"#),
+            None
+        );
+        assert_eq!(svg_size("not svg"), None);
+    }
 }

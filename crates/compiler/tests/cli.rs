@@ -37,54 +37,74 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn listed_slugs(out: &Path) -> Vec<String> {
-    let listing: serde_json::Value =
-        serde_json::from_slice(&fs::read(out.join("index.json")).unwrap()).unwrap();
-    listing["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["slug"].as_str().unwrap().into())
-        .collect()
+fn has_post(out: &Path, slug: &str) -> bool {
+    out.join(format!("posts/{slug}.json")).is_file()
 }
 
 #[test]
-fn builds_the_sample_content_without_drafts() {
+fn builds_the_sample_content_without_drafts_or_future_posts() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("data");
-    let content = sample_content();
-    let output = build(&content, &out, &[]);
+    let output = build(&sample_content(), &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let slugs = listed_slugs(&out);
-    assert!(slugs.contains(&"whatsapp-cart-recovery-playbook".to_owned()));
-    assert!(!slugs.contains(&"drafting-a-pricing-page".to_owned()));
-    for slug in &slugs {
-        assert!(
-            out.join(format!("posts/{slug}.json")).is_file(),
-            "{slug} has its document"
-        );
-    }
+    assert!(has_post(&out, "whatsapp-cart-recovery-playbook"));
+    assert!(
+        out.join("es/posts/whatsapp-cart-recovery-playbook.json")
+            .is_file()
+    );
+    assert!(
+        !has_post(&out, "drafting-a-pricing-page"),
+        "drafts are left out"
+    );
+    assert!(
+        !has_post(&out, "yearly-automation-audit"),
+        "future posts are left out"
+    );
+    assert!(out.join("site.json").is_file() && out.join("page/1.json").is_file());
 }
 
 #[test]
-fn drafts_are_built_when_asked() {
+fn drafts_and_future_posts_are_built_when_asked() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("data");
-    let content = sample_content();
-    assert!(build(&content, &out, &["--drafts"]).status.success());
-    assert!(listed_slugs(&out).contains(&"drafting-a-pricing-page".to_owned()));
+    assert!(
+        build(&sample_content(), &out, &["--drafts"])
+            .status
+            .success()
+    );
+    assert!(has_post(&out, "drafting-a-pricing-page"));
+    assert!(has_post(&out, "yearly-automation-audit"));
+}
+
+/// Every file under `dir` with its bytes, by path.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(
+                tree(&path)
+                    .into_iter()
+                    .map(|(p, b)| (Path::new(path.file_name().unwrap()).join(p), b)),
+            );
+        } else {
+            files.push((
+                PathBuf::from(path.file_name().unwrap()),
+                fs::read(&path).unwrap(),
+            ));
+        }
+    }
+    files.sort();
+    files
 }
 
 #[test]
 fn the_same_content_gives_the_same_bytes() {
     let tmp = tempfile::tempdir().unwrap();
-    let content = sample_content();
-    let build = |name: &str| {
-        let out = tmp.path().join(name);
-        assert!(build(&content, &out, &[]).status.success());
-        fs::read(out.join("index.json")).unwrap()
-    };
-    assert_eq!(build("a"), build("b"));
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert!(build(&sample_content(), &a, &[]).status.success());
+    assert!(build(&sample_content(), &b, &[]).status.success());
+    assert_eq!(tree(&a), tree(&b));
 }
 
 #[test]
@@ -95,10 +115,10 @@ fn content_errors_exit_1_name_the_place_and_leave_the_previous_output() {
     write_post(
         &content,
         "good",
-        "+++\ntitle = \"Good\"\ndate = 2026-01-01\n+++\nHi\n",
+        "+++\ntitle = \"Good\"\ndescription = \"D\"\ndate = 2026-01-01\n+++\nHi\n",
     );
     assert!(build(&content, &out, &[]).status.success());
-    let before = fs::read(out.join("index.json")).unwrap();
+    let before = fs::read(out.join("site.json")).unwrap();
 
     write_post(
         &content,
@@ -115,13 +135,16 @@ fn content_errors_exit_1_name_the_place_and_leave_the_previous_output() {
         "{message}"
     );
     assert!(
-        message.contains("untitled.md:2:1: error: missing field `title`"),
+        message.contains("untitled.md:2:1: error: missing title"),
         "{message}"
     );
     assert!(message.contains("  help: "), "{message}");
-    assert!(message.trim_end().ends_with("2 errors"), "{message}");
+    assert!(
+        message.trim_end().ends_with("2 errors, 0 warnings"),
+        "{message}"
+    );
     assert_eq!(
-        fs::read(out.join("index.json")).unwrap(),
+        fs::read(out.join("site.json")).unwrap(),
         before,
         "the previous output is kept"
     );

@@ -1,5 +1,5 @@
 //! Folio's JSON contract (the content index the compiler writes and the app reads) and the
-//! pure algorithms both sides share.
+//! pure algorithms both sides share: routes, pagination, slugs, word counts.
 //!
 //! This crate depends on no I/O, no web API, no wasm binding and no Markdown parser, so
 //! that it is tested and benchmarked natively and compiled unchanged into the app. A test
@@ -7,5 +7,8 @@
 
 pub mod content_index;
 pub mod data_layout;
+pub mod pagination;
+pub mod slug;
+pub mod text_stats;
 
-pub use content_index::{Listing, PostDocument, PostSummary, SCHEMA_VERSION};
+pub use content_index::*;

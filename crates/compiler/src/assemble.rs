@@ -1,0 +1,600 @@
+//! Renders every post and assembles the documents of the content index: the site
+//! document, listing pages, post documents, related-posts features and redirects.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use folio_model::data_layout::{self, Page as Route, language_prefix};
+use folio_model::pagination::{page_count, page_items};
+use folio_model::text_stats::{count_words, reading_minutes};
+use folio_model::*;
+
+use crate::dates::rfc3339;
+use crate::diagnostic::Diagnostic;
+use crate::features;
+use crate::markdown::{self, ImageTarget, LinkTarget, Resolve};
+use crate::posts::{Catalog, Post, content_path, normalize_url};
+use crate::settings::Settings;
+
+/// Every document of a compiled site, with the site path each is written to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentIndex {
+    pub site: SiteDocument,
+    pub listings: Vec<(String, ListingPage)>,
+    pub posts: Vec<(String, PostDocument)>,
+    pub features: Vec<(String, RelatedFeatures)>,
+    pub redirects: Redirects,
+    /// Files of the content folder the pages use, by path inside the content folder;
+    /// each is published at [`data_layout::MEDIA_DIR`]`/<path>`.
+    pub media: BTreeSet<String>,
+}
+
+/// How the files of the content folder can be looked at.
+pub struct Assets<'a> {
+    /// Paths of every non-text file, inside the content folder.
+    pub paths: &'a BTreeSet<String>,
+    /// The intrinsic size of one of them.
+    pub size: &'a dyn Fn(&str) -> Option<(u32, u32)>,
+}
+
+/// The media URL, relative to the site's root, of a file of the content folder.
+pub fn media_url(path: &str) -> String {
+    format!("{}/{path}", data_layout::MEDIA_DIR)
+}
+
+/// Renders the posts of `catalog` and builds every document.
+pub fn assemble(
+    catalog: &Catalog<'_>,
+    settings: &Settings,
+    assets: &Assets<'_>,
+    warn_missing: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> ContentIndex {
+    let table = RouteTable::new(catalog, settings);
+    let media = RefCell::new(BTreeSet::new());
+    let mut rendered = Vec::with_capacity(catalog.posts.len());
+    for post in &catalog.posts {
+        // Zola resolves relative links against the page's URL: its old URLs' folders.
+        let url_folders = post
+            .aliases
+            .iter()
+            .map(|a| a.rsplit_once('/').map_or("", |(f, _)| f))
+            .collect();
+        let resolver = PostResolver {
+            folder: &post.folder,
+            url_folders,
+            table: &table,
+            assets,
+            media: &media,
+        };
+        let body = markdown::render(post.page.body, &resolver, warn_missing);
+        for problem in &body.problems {
+            let location = post.page.body_location(problem.offset);
+            let diagnostic = if problem.warning {
+                location.warning(&problem.message)
+            } else {
+                location.error(&problem.message)
+            };
+            problems.push(diagnostic.with_help(&problem.help));
+        }
+        if post.description.trim().is_empty() {
+            problems.push(post.page.locate("title").warning("this post has no description").with_help(
+                "add `description = \"...\"`: the dek under the title, and the summary in listings and link previews",
+            ));
+        }
+        rendered.push(body);
+    }
+    let mut media = media.into_inner();
+    media.extend(
+        catalog
+            .posts
+            .iter()
+            .filter_map(|p| p.image.as_ref())
+            .filter(|(path, _)| !path.contains("://"))
+            .map(|(path, _)| path.clone()),
+    );
+    let avatars = catalog
+        .authors
+        .values()
+        .filter_map(|a| a.file.as_ref()?.avatar.as_deref())
+        .filter_map(|a| content_path("", a));
+    media.extend(avatars.filter(|a| assets.paths.contains(a)));
+
+    let summaries: Vec<PostSummary> = catalog
+        .posts
+        .iter()
+        .zip(&rendered)
+        .map(|(post, body)| summary(post, body, catalog, settings, assets))
+        .collect();
+    let mut order: Vec<usize> = (0..catalog.posts.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (pa, pb) = (&catalog.posts[a], &catalog.posts[b]);
+        pb.published
+            .timestamp()
+            .cmp(&pa.published.timestamp())
+            .then_with(|| pa.slug.cmp(&pb.slug))
+    });
+
+    let mut posts = Vec::with_capacity(order.len());
+    for &i in &order {
+        let post = &catalog.posts[i];
+        let prefix = language_prefix(&post.language, &settings.default_language);
+        let language = settings
+            .language(&post.language)
+            .expect("posts are in declared languages");
+        let mut alternates: Vec<Alternate> = catalog
+            .posts
+            .iter()
+            .filter(|other| other.group == post.group && other.language != post.language)
+            .map(|other| Alternate {
+                language: other.language.clone(),
+                slug: other.slug.clone(),
+                title: other.title.clone(),
+            })
+            .collect();
+        alternates.sort();
+        let next_paths = NextPaths {
+            heading: language.next_paths.heading.clone(),
+            intro: language.next_paths.intro.clone(),
+            links: post
+                .next_paths
+                .clone()
+                .unwrap_or_else(|| language.next_paths.links.clone()),
+        };
+        let document = PostDocument {
+            schema_version: SCHEMA_VERSION,
+            summary: summaries[i].clone(),
+            body_html: rendered[i].html.clone(),
+            toc: if rendered[i].toc.len() >= 3 {
+                rendered[i].toc.clone()
+            } else {
+                Vec::new()
+            },
+            author_cards: post
+                .authors
+                .iter()
+                .map(|id| author(id, catalog, assets))
+                .collect(),
+            next_paths,
+            alternates,
+            related: post.related.clone(),
+            extra: post.page.front_matter.extra.clone(),
+        };
+        posts.push((
+            data_layout::document(&prefix, Route::Post(&post.slug)),
+            document,
+        ));
+    }
+
+    let mut listings = Vec::new();
+    let mut features_out = Vec::new();
+    let mut languages = Vec::new();
+    for language in &settings.languages {
+        let prefix = language_prefix(&language.code, &settings.default_language);
+        let in_language: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| catalog.posts[i].language == language.code)
+            .collect();
+        let cards: Vec<PostSummary> = in_language.iter().map(|&i| summaries[i].clone()).collect();
+        let mut add_listing = |listing: Listing, title: String, cards: Vec<PostSummary>| {
+            let total_pages = page_count(cards.len(), settings.posts_per_page);
+            for page in 1..=total_pages {
+                let route = match &listing {
+                    Listing::Home => Route::Home(page),
+                    Listing::Category(id) => Route::Category(id, page),
+                    Listing::Tag(id) => Route::Tag(id, page),
+                    Listing::Author(id) => Route::Author(id, page),
+                };
+                listings.push((
+                    data_layout::document(&prefix, route),
+                    ListingPage {
+                        schema_version: SCHEMA_VERSION,
+                        language: language.code.clone(),
+                        listing: listing.clone(),
+                        title: title.clone(),
+                        page,
+                        total_pages,
+                        total_posts: cards.len() as u32,
+                        posts: page_items(&cards, settings.posts_per_page, page).to_vec(),
+                    },
+                ));
+            }
+        };
+        add_listing(Listing::Home, language.title.clone(), cards.clone());
+        for (id, category) in &catalog.categories {
+            let matching = cards
+                .iter()
+                .filter(|c| c.category.as_ref().is_some_and(|t| &t.id == id))
+                .cloned()
+                .collect();
+            add_listing(
+                Listing::Category(id.clone()),
+                category.name.clone(),
+                matching,
+            );
+        }
+        let tags: BTreeMap<&str, &str> = cards
+            .iter()
+            .flat_map(|c| &c.tags)
+            .map(|t| (t.id.as_str(), t.name.as_str()))
+            .collect();
+        for (id, name) in tags {
+            let matching = cards
+                .iter()
+                .filter(|c| c.tags.iter().any(|t| t.id == id))
+                .cloned()
+                .collect();
+            add_listing(Listing::Tag(id.to_owned()), name.to_owned(), matching);
+        }
+        let authors: BTreeSet<&str> = cards
+            .iter()
+            .flat_map(|c| &c.authors)
+            .map(|t| t.id.as_str())
+            .collect();
+        for id in authors {
+            let matching = cards
+                .iter()
+                .filter(|c| c.authors.iter().any(|t| t.id == id))
+                .cloned()
+                .collect();
+            add_listing(
+                Listing::Author(id.to_owned()),
+                catalog.authors[id].name.clone(),
+                matching,
+            );
+        }
+
+        let documents: Vec<Vec<(String, u32)>> = in_language
+            .iter()
+            .map(|&i| {
+                let post = &catalog.posts[i];
+                let tags = post
+                    .tags
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                vec![
+                    (post.title.clone(), 3),
+                    (post.description.clone(), 2),
+                    (tags, 2),
+                    (rendered[i].text.clone(), 1),
+                ]
+            })
+            .collect();
+        let (vocabulary, terms) = features::top_terms(&documents);
+        let features_posts = in_language
+            .iter()
+            .zip(terms)
+            .map(|(&i, terms)| {
+                let post = &catalog.posts[i];
+                PostFeatures {
+                    slug: post.slug.clone(),
+                    published_day: post
+                        .published
+                        .date()
+                        .since(jiff::civil::date(1970, 1, 1))
+                        .map_or(0, |span| span.get_days()),
+                    category: post.category.clone(),
+                    tags: post.tags.iter().map(|t| t.id.clone()).collect(),
+                    authors: post.authors.clone(),
+                    related: post.related.clone(),
+                    terms,
+                }
+            })
+            .collect();
+        features_out.push((
+            data_layout::related_features(&prefix),
+            RelatedFeatures {
+                schema_version: SCHEMA_VERSION,
+                language: language.code.clone(),
+                vocabulary,
+                posts: features_posts,
+            },
+        ));
+        languages.push(Language {
+            code: language.code.clone(),
+            name: language.name.clone(),
+            title: language.title.clone(),
+            description: language.description.clone(),
+            next_paths: language.next_paths.clone(),
+            post_count: in_language.len() as u32,
+        });
+    }
+
+    let site = SiteDocument {
+        schema_version: SCHEMA_VERSION,
+        base_url: settings.base_url.clone(),
+        default_language: settings.default_language.clone(),
+        languages,
+        posts_per_page: settings.posts_per_page,
+        navigation: settings.navigation.clone(),
+        authors: catalog
+            .authors
+            .keys()
+            .map(|id| author(id, catalog, assets))
+            .collect(),
+        categories: catalog
+            .categories
+            .iter()
+            .map(|(id, c)| Category {
+                id: id.clone(),
+                name: c.name.clone(),
+                description: c.description.clone(),
+            })
+            .collect(),
+    };
+    let mut redirects: BTreeMap<String, String> = BTreeMap::new();
+    for post in &catalog.posts {
+        let route = post_route(post, settings);
+        for alias in &post.aliases {
+            if *alias != normalize_url(&route) {
+                redirects
+                    .entry(alias.clone())
+                    .or_insert_with(|| route.clone());
+            }
+        }
+    }
+    ContentIndex {
+        site,
+        listings,
+        posts,
+        features: features_out,
+        redirects: Redirects {
+            schema_version: SCHEMA_VERSION,
+            redirects: redirects
+                .into_iter()
+                .map(|(from, to)| Redirect { from, to })
+                .collect(),
+        },
+        media,
+    }
+}
+
+fn summary(
+    post: &Post<'_>,
+    body: &markdown::Rendered,
+    catalog: &Catalog<'_>,
+    settings: &Settings,
+    assets: &Assets<'_>,
+) -> PostSummary {
+    let words = count_words(&body.text);
+    let excerpt = if post.description.trim().is_empty() {
+        shorten(&body.first_paragraph, 240)
+    } else {
+        post.description.clone()
+    };
+    PostSummary {
+        slug: post.slug.clone(),
+        language: post.language.clone(),
+        title: post.title.clone(),
+        description: post.description.clone(),
+        excerpt,
+        published: rfc3339(&post.published),
+        updated: post.updated.as_ref().map(rfc3339),
+        word_count: words,
+        reading_minutes: reading_minutes(words, settings.words_per_minute),
+        category: post.category.as_ref().map(|id| Term {
+            id: id.clone(),
+            name: catalog.categories[id].name.clone(),
+        }),
+        tags: post.tags.clone(),
+        authors: post
+            .authors
+            .iter()
+            .map(|id| Term {
+                id: id.clone(),
+                name: catalog.authors[id].name.clone(),
+            })
+            .collect(),
+        image: post
+            .image
+            .as_ref()
+            .map(|(path, alt)| image(path, alt, assets)),
+        draft: post.draft,
+    }
+}
+
+fn image(path: &str, alt: &str, assets: &Assets<'_>) -> Image {
+    if path.contains("://") {
+        return Image {
+            src: path.to_owned(),
+            alt: alt.to_owned(),
+            width: None,
+            height: None,
+        };
+    }
+    let size = (assets.size)(path);
+    Image {
+        src: media_url(path),
+        alt: alt.to_owned(),
+        width: size.map(|s| s.0),
+        height: size.map(|s| s.1),
+    }
+}
+
+fn author(id: &str, catalog: &Catalog<'_>, assets: &Assets<'_>) -> Author {
+    let entry = &catalog.authors[id];
+    let file = entry.file.as_ref();
+    Author {
+        id: id.to_owned(),
+        name: entry.name.clone(),
+        role: file.map(|f| f.role.clone()).unwrap_or_default(),
+        bio_html: file
+            .map(|f| markdown::render_inline(&f.bio))
+            .unwrap_or_default(),
+        avatar: file
+            .and_then(|f| f.avatar.as_deref())
+            .and_then(|a| content_path("", a))
+            .filter(|a| assets.paths.contains(a))
+            .map(|a| image(&a, &entry.name, assets)),
+        links: file.map(|f| f.links.clone()).unwrap_or_default(),
+    }
+}
+
+fn post_route(post: &Post<'_>, settings: &Settings) -> String {
+    data_layout::route(
+        &language_prefix(&post.language, &settings.default_language),
+        Route::Post(&post.slug),
+    )
+}
+
+/// The text up to `max` characters, cut at a word, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// Where internal links may point: post files, routes, old URLs and section folders.
+struct RouteTable {
+    /// Post files by path inside the content folder.
+    files: BTreeMap<String, String>,
+    /// Routes, old URLs and section folders, normalized, to the route they lead to.
+    urls: BTreeMap<String, String>,
+}
+
+impl RouteTable {
+    fn new(catalog: &Catalog<'_>, settings: &Settings) -> Self {
+        let mut files = BTreeMap::new();
+        let mut urls = BTreeMap::new();
+        for post in &catalog.posts {
+            let route = post_route(post, settings);
+            files.insert(post.page.file.relative.clone(), route.clone());
+            urls.insert(normalize_url(&route), route.clone());
+            for alias in &post.aliases {
+                urls.entry(alias.clone()).or_insert_with(|| route.clone());
+            }
+        }
+        for (folder, id) in &catalog.sections {
+            let route = data_layout::route("", Route::Category(id, 1));
+            files.insert(
+                if folder.is_empty() {
+                    "_index.md".into()
+                } else {
+                    format!("{folder}/_index.md")
+                },
+                route.clone(),
+            );
+            urls.entry(normalize_url(folder)).or_insert(route);
+        }
+        RouteTable { files, urls }
+    }
+}
+
+struct PostResolver<'a> {
+    folder: &'a str,
+    url_folders: Vec<&'a str>,
+    table: &'a RouteTable,
+    assets: &'a Assets<'a>,
+    media: &'a RefCell<BTreeSet<String>>,
+}
+
+impl Resolve for PostResolver<'_> {
+    fn link(&self, href: &str) -> LinkTarget {
+        let href = href.trim();
+        if href.is_empty() || href.starts_with('#') {
+            return LinkTarget::Unchanged;
+        }
+        if href.starts_with("//") || href.contains("://") {
+            return LinkTarget::External;
+        }
+        if href
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'))
+            && !href.starts_with("@/")
+        {
+            return LinkTarget::Unchanged;
+        }
+        let fragment = href.find('#').map_or("", |i| &href[i..]);
+        let path = href.split(['#', '?']).next().unwrap_or_default();
+        let found = if let Some(file) = path.strip_prefix("@/") {
+            self.table.files.get(file).cloned()
+        } else {
+            let from_urls = self
+                .url_folders
+                .iter()
+                .map(|folder| content_path(folder, path));
+            let candidates = [content_path(self.folder, path), content_path("", path)]
+                .into_iter()
+                .chain(from_urls);
+            candidates.flatten().find_map(|candidate| {
+                self.table
+                    .files
+                    .get(&candidate)
+                    .or_else(|| self.table.urls.get(&normalize_url(&candidate)))
+                    .cloned()
+                    .or_else(|| self.asset(&candidate))
+            })
+        };
+        match found {
+            Some(route) => LinkTarget::Internal(format!("{route}{fragment}")),
+            None if looks_like_domain(path) => LinkTarget::NoScheme(format!("https://{href}")),
+            None => LinkTarget::Missing(
+                "link to a post's route (`/posts/<slug>/`), its file (`@/posts/<slug>.md`), one of its `aliases`, or a file of the content folder".into(),
+            ),
+        }
+    }
+
+    fn image(&self, src: &str) -> Result<ImageTarget, String> {
+        let missing = || format!("image file `{src}` not found");
+        let path = content_path(self.folder, src).ok_or_else(missing)?;
+        if !self.assets.paths.contains(&path) {
+            return Err(missing());
+        }
+        self.media.borrow_mut().insert(path.clone());
+        Ok(ImageTarget {
+            src: media_url(&path),
+            size: (self.assets.size)(&path),
+        })
+    }
+}
+
+/// `github.com/x`: a first segment with a dot and a letters-only last label, which no
+/// file or route of a site looks like.
+fn looks_like_domain(path: &str) -> bool {
+    let host = path.split('/').next().unwrap_or_default();
+    let label = host.rsplit('.').next().unwrap_or_default();
+    host.contains('.')
+        && !host.starts_with('.')
+        && (2..=6).contains(&label.len())
+        && label.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            label,
+            "md" | "html" | "htm" | "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "pdf" | "txt"
+        )
+}
+
+impl PostResolver<'_> {
+    fn asset(&self, path: &str) -> Option<String> {
+        self.assets.paths.contains(path).then(|| {
+            self.media.borrow_mut().insert(path.to_owned());
+            media_url(path)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_domains_from_paths() {
+        assert!(looks_like_domain("github.com/epage"));
+        assert!(looks_like_domain("docs.rs"));
+        assert!(!looks_like_domain("parallel-rustc.html"));
+        assert!(!looks_like_domain("chart.png"));
+        assert!(!looks_like_domain("posts/x/"));
+    }
+
+    #[test]
+    fn shortens_at_a_word() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("one two three four", 12), "one two…");
+    }
+}

@@ -1,0 +1,605 @@
+//! Turns parsed pages into posts and checks what spans files: identity (slug, language),
+//! dates, authors, categories, tags, hero images, alternates, duplicates, `related`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use folio_model::slug::{is_slug, slugify};
+use folio_model::{NextPath, Term};
+use jiff::ZonedDateTime as Zoned;
+
+use crate::dates;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::front_matter::Page;
+use crate::settings::{AuthorFile, CategoryFile, Settings, next_path};
+
+/// A post, resolved but not yet rendered.
+#[derive(Debug, Clone)]
+pub struct Post<'a> {
+    pub page: Page<'a>,
+    /// The folder of the file inside the content folder (`posts`, `posts/bundle`).
+    pub folder: String,
+    pub language: String,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub published: Zoned,
+    pub updated: Option<Zoned>,
+    /// A draft, or dated after the build time.
+    pub draft: bool,
+    pub authors: Vec<String>,
+    pub category: Option<String>,
+    pub tags: Vec<Term>,
+    /// Hero image: its path in the content folder and its alt text.
+    pub image: Option<(String, String)>,
+    pub next_paths: Option<Vec<NextPath>>,
+    pub related: Vec<String>,
+    /// Posts with the same group are alternates of each other.
+    pub group: String,
+    /// Old URLs, without leading or trailing `/`.
+    pub aliases: Vec<String>,
+}
+
+/// An author as posts refer to it.
+#[derive(Debug, Clone)]
+pub struct AuthorEntry {
+    pub name: String,
+    /// `None` for name-only authors.
+    pub file: Option<AuthorFile>,
+}
+
+/// Every post and what they refer to.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog<'a> {
+    pub posts: Vec<Post<'a>>,
+    pub authors: BTreeMap<String, AuthorEntry>,
+    pub categories: BTreeMap<String, CategoryFile>,
+    /// Section folders (Zola `_index.md`) and the category they stand for.
+    pub sections: BTreeMap<String, String>,
+}
+
+/// What a build includes.
+#[derive(Debug, Clone, Copy)]
+pub struct Inclusion<'t> {
+    /// Include drafts and future posts.
+    pub drafts: bool,
+    /// The build time: posts after it are future posts.
+    pub now: &'t Zoned,
+}
+
+/// Resolves every page; problems are collected, the pages with them left out.
+pub fn resolve<'a>(
+    pages: Vec<Page<'a>>,
+    settings: &Settings,
+    author_files: BTreeMap<String, (AuthorFile, Location)>,
+    categories: BTreeMap<String, CategoryFile>,
+    assets: &BTreeSet<String>,
+    inclusion: Inclusion<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Catalog<'a> {
+    let mut catalog = Catalog {
+        authors: author_files
+            .into_iter()
+            .map(|(id, (file, _))| {
+                (
+                    id,
+                    AuthorEntry {
+                        name: file.name.clone(),
+                        file: Some(file),
+                    },
+                )
+            })
+            .collect(),
+        categories,
+        ..Catalog::default()
+    };
+    let declared_authors = !catalog.authors.is_empty();
+    let declared_categories = !catalog.categories.is_empty();
+    let (sections, pages): (Vec<_>, Vec<_>) = pages
+        .into_iter()
+        .partition(|p| file_name(&p.file.relative) == "_index.md");
+    for section in &sections {
+        let folder = folder_of(&section.file.relative).to_owned();
+        let title = section
+            .front_matter
+            .title
+            .clone()
+            .unwrap_or_else(|| folder.clone());
+        let id = match folder.rsplit('/').next().filter(|s| !s.is_empty()) {
+            Some(name) => slugify(name),
+            None => slugify(&title),
+        };
+        catalog
+            .categories
+            .entry(id.clone())
+            .or_insert_with(|| CategoryFile {
+                name: title,
+                description: section.front_matter.description.clone().unwrap_or_default(),
+            });
+        catalog.sections.insert(folder, id);
+    }
+    let languages = settings.language_codes();
+    for page in pages {
+        let fm = &page.front_matter;
+        if fm.title.is_none() && fm.template.is_some() {
+            problems.push(
+                Location::file(&page.file.path)
+                    .warning("template page skipped: it has no title and only names a template")
+                    .with_help("give it a `title` to publish it as a post"),
+            );
+            continue;
+        }
+        let Some(title) = fm.title.clone().filter(|t| !t.trim().is_empty()) else {
+            problems.push(
+                page.locate("title")
+                    .error("missing title")
+                    .with_help("add `title = \"...\"` to the front matter"),
+            );
+            continue;
+        };
+        let relative = page.file.relative.clone();
+        let folder = folder_of(&relative).to_owned();
+        let stem = file_name(&relative).trim_end_matches(".md");
+        let (base, suffix) = match stem.rsplit_once('.') {
+            Some((base, suffix)) if looks_like_language(suffix) => (base, Some(suffix)),
+            _ => (stem, None),
+        };
+        let bundle = base == "index";
+        let base = if bundle {
+            folder.rsplit('/').next().unwrap_or(base)
+        } else {
+            base
+        };
+        let language = suffix
+            .map(str::to_owned)
+            .or_else(|| fm.lang.clone())
+            .unwrap_or_else(|| settings.default_language.clone());
+        if !languages.contains(language.as_str()) {
+            problems.push(
+                Location::file(&page.file.path)
+                    .error(format!("`{language}` is not a language of the site"))
+                    .with_help(format!(
+                        "declare it in site.toml with `[languages.{language}]`, or rename the file"
+                    )),
+            );
+            continue;
+        }
+        let (name_date, base) = match dates::from_file_name(base) {
+            Some((date, rest)) => (Some(date), rest),
+            None => (None, base),
+        };
+        let slug = match &fm.slug {
+            Some(slug) => slugify(slug),
+            None => slugify(base),
+        };
+        if slug.is_empty() {
+            problems.push(
+                page.locate("slug")
+                    .error("this post has an empty slug")
+                    .with_help("set `slug = \"...\"` with letters or digits"),
+            );
+            continue;
+        }
+        let published = match (
+            &fm.date,
+            name_date,
+            fm.path.as_deref().and_then(dates::from_path),
+        ) {
+            (Some(text), _, _) => match dates::parse(&text.0, &settings.time_zone) {
+                Ok(date) => date,
+                Err(message) => {
+                    problems.push(page.locate("date").error(message).with_help(DATE_HELP));
+                    continue;
+                }
+            },
+            (None, Some(date), _) | (None, None, Some(date)) => match date
+                .to_zoned_datetime(settings.time_zone.clone())
+            {
+                Ok(date) => date,
+                Err(e) => {
+                    problems
+                        .push(Location::file(&page.file.path).error(format!("invalid date: {e}")));
+                    continue;
+                }
+            },
+            (None, None, None) => {
+                problems.push(page.locate("date").error("missing date").with_help(
+                    "add `date = 2026-03-14` to the front matter, or start the file name with the date (`2026-03-14-title.md`)",
+                ));
+                continue;
+            }
+        };
+        let updated = match &fm.updated {
+            Some(text) => match dates::parse(&text.0, &settings.time_zone) {
+                Ok(date) => Some(date),
+                Err(message) => {
+                    problems.push(page.locate("updated").error(message).with_help(DATE_HELP));
+                    continue;
+                }
+            },
+            None => None,
+        };
+        let mut ok = true;
+        let mut author_ids = Vec::new();
+        for value in fm.authors.iter().chain(&fm.author) {
+            match refer(value, declared_authors, catalog.authors.keys()) {
+                Ok(id) => {
+                    catalog
+                        .authors
+                        .entry(id.clone())
+                        .or_insert_with(|| AuthorEntry {
+                            name: value.trim().to_owned(),
+                            file: None,
+                        });
+                    if !author_ids.contains(&id) {
+                        author_ids.push(id);
+                    }
+                }
+                Err(help) => {
+                    problems.push(
+                        page.locate(if fm.author.as_deref() == Some(value) {
+                            "author"
+                        } else {
+                            "authors"
+                        })
+                        .error(format!("unknown author `{value}`"))
+                        .with_help(help),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        let category_value = fm
+            .category
+            .clone()
+            .or_else(|| fm.categories.first().cloned())
+            .or_else(|| {
+                fm.taxonomies
+                    .as_ref()
+                    .and_then(|t| t.categories.first().cloned())
+            });
+        let category = match category_value {
+            Some(value) => match refer(&value, declared_categories, catalog.categories.keys()) {
+                Ok(id) => {
+                    catalog
+                        .categories
+                        .entry(id.clone())
+                        .or_insert_with(|| CategoryFile {
+                            name: value.trim().to_owned(),
+                            description: String::new(),
+                        });
+                    Some(id)
+                }
+                Err(help) => {
+                    let key = if fm.category.is_some() {
+                        "category"
+                    } else {
+                        "categories"
+                    };
+                    problems.push(
+                        page.locate(key)
+                            .error(format!("unknown category `{value}`"))
+                            .with_help(help),
+                    );
+                    ok = false;
+                    None
+                }
+            },
+            None => section_of(&folder, &catalog.sections),
+        };
+        let tag_names = fm
+            .tags
+            .clone()
+            .or_else(|| fm.taxonomies.as_ref().map(|t| t.tags.clone()))
+            .unwrap_or_default();
+        let mut tags: Vec<Term> = Vec::new();
+        for name in tag_names {
+            let id = slugify(&name);
+            if !id.is_empty() && !tags.iter().any(|t| t.id == id) {
+                tags.push(Term {
+                    id,
+                    name: name.trim().to_owned(),
+                });
+            }
+        }
+        let image = match &fm.image {
+            Some(image) => {
+                let path = content_path(&folder, &image.src);
+                let alt = image.alt.clone().unwrap_or_default();
+                if image.src.contains("://") {
+                    Some((image.src.clone(), alt.clone()))
+                } else if path.as_ref().is_none_or(|p| !assets.contains(p)) {
+                    problems.push(page.locate("image").error(format!("hero image `{}` not found", image.src)).with_help(
+                        "put the image beside the post, or under the content folder and start the path with `/` (`/images/hero.svg`)",
+                    ));
+                    ok = false;
+                    None
+                } else {
+                    path.map(|p| (p, alt.clone()))
+                }
+                .inspect(|_| {
+                    if alt.trim().is_empty() {
+                        problems.push(page.locate("image").error("hero image without alt text").with_help(
+                            "add `alt = \"...\"` describing the image for readers who cannot see it",
+                        ));
+                    }
+                })
+                .filter(|_| !alt.trim().is_empty())
+            }
+            None => None,
+        };
+        if fm.image.is_some() && image.is_none() {
+            ok = false;
+        }
+        if !ok {
+            continue;
+        }
+        let group = match &fm.translation_key {
+            Some(key) => format!("key:{key}"),
+            None => format!("file:{folder}/{}", if bundle { "index" } else { base }),
+        };
+        let mut aliases: Vec<String> = fm
+            .aliases
+            .iter()
+            .chain(&fm.path)
+            .map(|a| normalize_url(a))
+            .filter(|a| !a.is_empty())
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        let draft = fm.draft.unwrap_or(false) || published.timestamp() > inclusion.now.timestamp();
+        catalog.posts.push(Post {
+            folder,
+            language,
+            slug,
+            title,
+            description: fm.description.clone().unwrap_or_default(),
+            published,
+            updated,
+            draft,
+            authors: author_ids,
+            category,
+            tags,
+            image,
+            next_paths: fm
+                .next_paths
+                .clone()
+                .map(|links| links.into_iter().map(next_path).collect()),
+            related: fm.related.iter().map(|s| slugify(s)).collect(),
+            group,
+            aliases,
+            page,
+        });
+    }
+    if !inclusion.drafts {
+        catalog.posts.retain(|p| !p.draft);
+    }
+    check_identities(&mut catalog.posts, problems);
+    check_related(&catalog.posts, problems);
+    catalog
+}
+
+const DATE_HELP: &str =
+    "write dates as 2026-03-14, or 2026-03-14T10:00:00 with an optional offset (+01:00, Z)";
+
+/// Duplicate slugs and alternates. Two posts in different Zola sections may share a
+/// slug: the one in the nested section takes its folder's name as a prefix.
+fn check_identities(posts: &mut Vec<Post<'_>>, problems: &mut Vec<Diagnostic>) {
+    posts.sort_by(|a, b| a.page.file.relative.cmp(&b.page.file.relative));
+    let mut taken: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut drop = BTreeSet::new();
+    for i in 0..posts.len() {
+        let key = (posts[i].language.clone(), posts[i].slug.clone());
+        let Some(&first) = taken.get(&key) else {
+            taken.insert(key, i);
+            continue;
+        };
+        let top = |p: &Post<'_>| p.folder.split('/').next().unwrap_or_default().to_owned();
+        let (a, b) = (top(&posts[first]), top(&posts[i]));
+        if a != b && !b.is_empty() && posts[i].page.front_matter.slug.is_none() {
+            let prefixed = format!("{}-{}", slugify(&b), posts[i].slug);
+            if !taken.contains_key(&(posts[i].language.clone(), prefixed.clone())) {
+                posts[i].slug = prefixed.clone();
+                taken.insert((posts[i].language.clone(), prefixed), i);
+                continue;
+            }
+        }
+        problems.push(
+            Location::file(&posts[i].page.file.path)
+                .error(format!("duplicate slug `{}`", posts[i].slug))
+                .with_help(format!(
+                    "{} has the same slug; set a different `slug = \"...\"` in one of them",
+                    posts[first].page.file.path
+                )),
+        );
+        drop.insert(i);
+    }
+    let mut claimed: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (i, post) in posts.iter().enumerate() {
+        if drop.contains(&i) {
+            continue;
+        }
+        if let Some(&first) = claimed.get(&(post.group.clone(), post.language.clone())) {
+            problems.push(Location::file(&post.page.file.path)
+                .error(format!("two files claim the same `{}` alternate", post.language))
+                .with_help(format!("{} is already this post in `{}`; give one of them another `translation_key`", posts[first].page.file.path, post.language)));
+            drop.insert(i);
+        } else {
+            claimed.insert((post.group.clone(), post.language.clone()), i);
+        }
+    }
+    let mut i = 0;
+    posts.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
+fn check_related(posts: &[Post<'_>], problems: &mut Vec<Diagnostic>) {
+    let slugs: BTreeSet<(&str, &str)> = posts
+        .iter()
+        .map(|p| (p.language.as_str(), p.slug.as_str()))
+        .collect();
+    for post in posts {
+        for slug in &post.related {
+            if !slugs.contains(&(post.language.as_str(), slug.as_str())) {
+                problems.push(
+                    post.page
+                        .locate("related")
+                        .error(format!("`related` names a missing post `{slug}`"))
+                        .with_help(format!(
+                            "name the slug of a published `{}` post (the file name without `.md`)",
+                            post.language
+                        )),
+                );
+            }
+        }
+    }
+}
+
+/// The id a post's author or category value refers to. With declared files, an id-shaped
+/// value must name one; a display name becomes (or matches) the slug of the name.
+fn refer<'k>(
+    value: &str,
+    declared: bool,
+    known: impl Iterator<Item = &'k String> + Clone,
+) -> Result<String, String> {
+    let value = value.trim();
+    if known.clone().any(|k| k == value) {
+        return Ok(value.to_owned());
+    }
+    if declared && is_slug(value) {
+        let suggestion = known
+            .map(|k| (strsim::jaro_winkler(k, value), k))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k.clone());
+        return Err(match suggestion {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => {
+                "add a file for it, or write the person's or category's display name".to_owned()
+            }
+        });
+    }
+    Ok(slugify(value))
+}
+
+fn section_of(folder: &str, sections: &BTreeMap<String, String>) -> Option<String> {
+    let mut folder = folder;
+    loop {
+        if let Some(id) = sections.get(folder) {
+            return Some(id.clone());
+        }
+        if folder.is_empty() {
+            return None;
+        }
+        folder = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
+    }
+}
+
+/// A BCP 47 tag's shape: a 2-3 letter language, then optionally a script (4 letters), a
+/// region (2 letters) or an area (3 digits): `es`, `pt-BR`, `zh-Hant`, `es-419`.
+fn looks_like_language(suffix: &str) -> bool {
+    let (primary, subtag) = suffix.split_once('-').unwrap_or((suffix, ""));
+    let subtag_ok = match subtag.len() {
+        0 => true,
+        2 | 4 => subtag.chars().all(|c| c.is_ascii_alphabetic()),
+        3 => subtag.chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()) && subtag_ok
+}
+
+/// The path inside the content folder of `src` as written in a file of `folder`: from
+/// the content folder when it starts with `/`, else from `folder`. `None` if it climbs
+/// out of the content folder.
+pub fn content_path(folder: &str, src: &str) -> Option<String> {
+    let src = src.split(['?', '#']).next().unwrap_or_default();
+    let (start, rest) = match src.strip_prefix('/') {
+        Some(rest) => ("", rest),
+        None => (folder, src),
+    };
+    let mut parts: Vec<&str> = start.split('/').filter(|s| !s.is_empty()).collect();
+    for part in rest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// A site-relative URL without leading and trailing `/` or a final `index.html`.
+pub fn normalize_url(url: &str) -> String {
+    let url = url.split(['?', '#']).next().unwrap_or_default().trim();
+    let url = url.trim_matches('/');
+    url.strip_suffix("index.html")
+        .unwrap_or(url)
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+fn file_name(relative: &str) -> &str {
+    relative.rsplit('/').next().unwrap_or(relative)
+}
+
+fn folder_of(relative: &str) -> &str {
+    relative.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_paths_inside_the_content_folder() {
+        assert_eq!(
+            content_path("posts/x", "pic.png").as_deref(),
+            Some("posts/x/pic.png")
+        );
+        assert_eq!(
+            content_path("posts", "/images/a.svg").as_deref(),
+            Some("images/a.svg")
+        );
+        assert_eq!(
+            content_path("a/b", "../c/d.png?x=1").as_deref(),
+            Some("a/c/d.png")
+        );
+        assert_eq!(content_path("a", "../../x.png"), None);
+    }
+
+    #[test]
+    fn normalizes_old_urls() {
+        assert_eq!(normalize_url("/2019/09/30/x/"), "2019/09/30/x");
+        assert_eq!(normalize_url("2019/09/30/x.html"), "2019/09/30/x.html");
+        assert_eq!(normalize_url("/blog/x/index.html#top"), "blog/x");
+    }
+
+    #[test]
+    fn refers_to_declared_ids_and_suggests_near_ones() {
+        let known = ["laura-gomez".to_owned(), "sam-lee".to_owned()];
+        assert_eq!(
+            refer("laura-gomez", true, known.iter()),
+            Ok("laura-gomez".into())
+        );
+        assert_eq!(refer("Mara Bos", true, known.iter()), Ok("mara-bos".into()));
+        assert_eq!(
+            refer("laura-gomes", true, known.iter()),
+            Err("did you mean `laura-gomez`?".into())
+        );
+        assert_eq!(refer("lcnr", false, known.iter()), Ok("lcnr".into()));
+    }
+
+    #[test]
+    fn recognizes_language_suffixes() {
+        assert!(looks_like_language("es"));
+        assert!(looks_like_language("pt-BR"));
+        assert!(!looks_like_language("1"));
+        assert!(looks_like_language("zh-Hant"));
+        assert!(looks_like_language("es-419"));
+        assert!(!looks_like_language("release"));
+        assert!(!looks_like_language("io-incident"));
+    }
+}

@@ -1,0 +1,324 @@
+//! The site's settings (`site.toml`), authors and categories: Folio's own files, read
+//! strictly (an unknown key is a typo, and says so).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use folio_model::{Link, NextPath, NextPaths};
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::front_matter::NextPathRef;
+use crate::source::TextFile;
+
+/// The validated settings of a site.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub base_url: String,
+    pub default_language: String,
+    pub time_zone: jiff::tz::TimeZone,
+    pub posts_per_page: u32,
+    pub words_per_minute: u32,
+    /// The default language first, then by code.
+    pub languages: Vec<LanguageSettings>,
+    pub navigation: Vec<Link>,
+}
+
+/// What differs per language.
+#[derive(Debug, Clone)]
+pub struct LanguageSettings {
+    pub code: String,
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub next_paths: NextPaths,
+}
+
+impl Settings {
+    /// The settings of a language the site declares.
+    pub fn language(&self, code: &str) -> Option<&LanguageSettings> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The codes of every declared language.
+    pub fn language_codes(&self) -> BTreeSet<&str> {
+        self.languages.iter().map(|l| l.code.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawSite {
+    title: Option<String>,
+    description: String,
+    base_url: Option<String>,
+    default_language: Option<String>,
+    time_zone: Option<String>,
+    posts_per_page: Option<u32>,
+    words_per_minute: Option<u32>,
+    languages: BTreeMap<String, RawLanguage>,
+    next_paths: Option<RawNextPaths>,
+    navigation: Vec<Link>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawLanguage {
+    name: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    next_paths: Option<RawNextPaths>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawNextPaths {
+    heading: Option<String>,
+    intro: String,
+    links: Vec<NextPathRef>,
+}
+
+const DEFAULT_NEXT_PATHS_HEADING: &str = "Go deeper from this topic";
+
+/// Reads `site.toml` (or the defaults when there is none). `--base-url` wins over the
+/// file's `base_url`.
+pub fn read_site(file: Option<&TextFile>, base_url: Option<&str>) -> Result<Settings, Diagnostic> {
+    let raw: RawSite = match file {
+        Some(file) => parse_toml(file, "site.toml")?,
+        None => RawSite::default(),
+    };
+    let at = |key: &str| file.map_or_else(|| Location::file("site.toml"), |f| locate_key(f, key));
+    let default_language = raw.default_language.unwrap_or_else(|| "en".into());
+    let tz_name = raw.time_zone.unwrap_or_else(|| "UTC".into());
+    let time_zone = jiff::tz::TimeZone::get(&tz_name).map_err(|_| {
+        at("time_zone")
+            .error(format!("unknown time zone `{tz_name}`"))
+            .with_help("use an IANA name such as \"Europe/Madrid\" or \"UTC\"")
+    })?;
+    let title = raw.title.unwrap_or_else(|| "Folio".into());
+    let mut base_url = base_url
+        .map(str::to_owned)
+        .or(raw.base_url)
+        .unwrap_or_else(|| "/".into());
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    let site_next_paths = raw.next_paths.unwrap_or_default();
+    let mut languages = raw.languages;
+    languages.entry(default_language.clone()).or_default();
+    let mut settings: Vec<LanguageSettings> = languages
+        .into_iter()
+        .map(|(code, language)| {
+            let next = language
+                .next_paths
+                .unwrap_or_else(|| site_next_paths.clone());
+            LanguageSettings {
+                name: language.name.unwrap_or_else(|| code.clone()),
+                title: language.title.unwrap_or_else(|| title.clone()),
+                description: language
+                    .description
+                    .unwrap_or_else(|| raw.description.clone()),
+                next_paths: NextPaths {
+                    heading: next
+                        .heading
+                        .unwrap_or_else(|| DEFAULT_NEXT_PATHS_HEADING.into()),
+                    intro: next.intro,
+                    links: next.links.into_iter().map(next_path).collect(),
+                },
+                code,
+            }
+        })
+        .collect();
+    settings.sort_by_key(|l| (l.code != default_language, l.code.clone()));
+    Ok(Settings {
+        base_url,
+        default_language,
+        time_zone,
+        posts_per_page: raw.posts_per_page.unwrap_or(10).max(1),
+        words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
+        languages: settings,
+        navigation: raw.navigation,
+    })
+}
+
+/// A `next_paths` entry as the model has it.
+pub fn next_path(link: NextPathRef) -> NextPath {
+    NextPath {
+        title: link.title,
+        description: link.description,
+        href: link.href,
+    }
+}
+
+/// An author file, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorFile {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub bio: String,
+    #[serde(default)]
+    pub avatar: Option<String>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A category file (or entry of `categories.toml`), as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryFile {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Reads `authors/<id>.toml` files, by id.
+pub fn read_authors(
+    files: &[TextFile],
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, (AuthorFile, Location)> {
+    let mut authors = BTreeMap::new();
+    for file in files {
+        match parse_toml::<AuthorFile>(file, "an author file") {
+            Ok(author) => {
+                authors.insert(file_id(file), (author, Location::file(&file.path)));
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    authors
+}
+
+/// Reads `categories/<id>.toml` files and `categories.toml`, by id.
+pub fn read_categories(
+    files: &[TextFile],
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, CategoryFile> {
+    let mut categories = BTreeMap::new();
+    for file in files {
+        if file.relative == "categories.toml" {
+            match parse_toml::<BTreeMap<String, CategoryFile>>(file, "categories.toml") {
+                Ok(all) => categories.extend(all),
+                Err(problem) => problems.push(problem),
+            }
+        } else {
+            match parse_toml::<CategoryFile>(file, "a category file") {
+                Ok(category) => {
+                    categories.insert(file_id(file), category);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    categories
+}
+
+fn file_id(file: &TextFile) -> String {
+    let name = file.relative.rsplit('/').next().unwrap_or(&file.relative);
+    name.trim_end_matches(".toml").to_owned()
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    file: &TextFile,
+    what: &str,
+) -> Result<T, Diagnostic> {
+    toml::from_str(&file.text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e.message().trim_end();
+        let message = message[..1].to_lowercase() + &message[1..];
+        Location::at_offset(&file.path, &file.text, offset)
+            .error(message)
+            .with_help(format!(
+                "{what} is TOML: `key = \"value\"`, one key a line; see docs/content-format.md"
+            ))
+    })
+}
+
+fn locate_key(file: &TextFile, key: &str) -> Location {
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        if line.trim_start().starts_with(key) {
+            return Location::at_offset(
+                &file.path,
+                &file.text,
+                offset + line.len() - line.trim_start().len(),
+            );
+        }
+        offset += line.len();
+    }
+    Location::file(&file.path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(text: &str) -> Result<Settings, Diagnostic> {
+        let file = TextFile {
+            path: "content/site.toml".into(),
+            relative: "site.toml".into(),
+            text: text.into(),
+        };
+        read_site(Some(&file), None)
+    }
+
+    #[test]
+    fn has_defaults_for_everything() {
+        let settings = read_site(None, None).unwrap();
+        assert_eq!(settings.base_url, "/");
+        assert_eq!(settings.default_language, "en");
+        assert_eq!(settings.posts_per_page, 10);
+        assert_eq!(settings.languages[0].title, "Folio");
+        assert_eq!(
+            settings.languages[0].next_paths.heading,
+            DEFAULT_NEXT_PATHS_HEADING
+        );
+    }
+
+    #[test]
+    fn puts_the_default_language_first_and_inherits_texts() {
+        let settings = site("title = \"T\"\ndefault_language = \"es\"\n[languages.en]\nname = \"English\"\n[languages.es]\nname = \"Español\"\ntitle = \"T es\"\n").unwrap();
+        let codes: Vec<_> = settings.languages.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["es", "en"]);
+        assert_eq!(settings.language("es").unwrap().title, "T es");
+        assert_eq!(settings.language("en").unwrap().title, "T");
+    }
+
+    #[test]
+    fn base_url_ends_with_a_slash_and_the_flag_wins() {
+        assert_eq!(
+            site("base_url = \"https://x.test/blog\"").unwrap().base_url,
+            "https://x.test/blog/"
+        );
+        let file = TextFile {
+            path: "s".into(),
+            relative: "site.toml".into(),
+            text: "base_url = \"/a/\"".into(),
+        };
+        assert_eq!(
+            read_site(Some(&file), Some("https://cdn.test/b/"))
+                .unwrap()
+                .base_url,
+            "https://cdn.test/b/"
+        );
+    }
+
+    #[test]
+    fn reports_typos_and_unknown_time_zones() {
+        let message = site("title = \"T\"\nposts_per_pag = 3\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("content/site.toml:2:1: error: unknown field `posts_per_pag`"),
+            "{message}"
+        );
+        let message = site("time_zone = \"Mars/Olympus\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("content/site.toml:1:1: error: unknown time zone `Mars/Olympus`"),
+            "{message}"
+        );
+    }
+}
