@@ -11,10 +11,10 @@ use folio_model::*;
 
 use crate::dates::rfc3339;
 use crate::diagnostic::Diagnostic;
-use crate::features;
 use crate::markdown::{self, ImageTarget, LinkTarget, Resolve};
 use crate::posts::{Catalog, Post, content_path, normalize_url};
 use crate::settings::Settings;
+use crate::{features, parallel};
 
 /// Every document of a compiled site, with the site path each is written to.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub struct Assets<'a> {
     /// Paths of every non-text file, inside the content folder.
     pub paths: &'a BTreeSet<String>,
     /// The intrinsic size of one of them.
-    pub size: &'a dyn Fn(&str) -> Option<(u32, u32)>,
+    pub size: &'a (dyn Fn(&str) -> Option<(u32, u32)> + Sync),
 }
 
 /// The media URL, relative to the site's root, of a file of the content folder.
@@ -51,15 +51,14 @@ pub fn assemble(
     problems: &mut Vec<Diagnostic>,
 ) -> ContentIndex {
     let table = RouteTable::new(catalog, settings);
-    let media = RefCell::new(BTreeSet::new());
-    let mut rendered = Vec::with_capacity(catalog.posts.len());
-    for post in &catalog.posts {
+    let rendered_with_media = parallel::map(&catalog.posts, |post| {
         // Zola resolves relative links against the page's URL: its old URLs' folders.
         let url_folders = post
             .aliases
             .iter()
             .map(|a| a.rsplit_once('/').map_or("", |(f, _)| f))
             .collect();
+        let media = RefCell::new(BTreeSet::new());
         let resolver = PostResolver {
             folder: &post.folder,
             url_folders,
@@ -68,6 +67,11 @@ pub fn assemble(
             media: &media,
         };
         let body = markdown::render(post.page.body, &resolver, warn_missing);
+        (body, media.into_inner())
+    });
+    let mut media = BTreeSet::new();
+    let mut rendered = Vec::with_capacity(catalog.posts.len());
+    for (post, (body, used)) in catalog.posts.iter().zip(rendered_with_media) {
         for problem in &body.problems {
             let location = post.page.body_location(problem.offset);
             let diagnostic = if problem.warning {
@@ -82,9 +86,9 @@ pub fn assemble(
                 "add `description = \"...\"`: the dek under the title, and the summary in listings and link previews",
             ));
         }
+        media.extend(used);
         rendered.push(body);
     }
-    let mut media = media.into_inner();
     media.extend(
         catalog
             .posts
@@ -115,6 +119,10 @@ pub fn assemble(
             .then_with(|| pa.slug.cmp(&pb.slug))
     });
 
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, post) in catalog.posts.iter().enumerate() {
+        groups.entry(post.group.as_str()).or_default().push(i);
+    }
     let mut posts = Vec::with_capacity(order.len());
     for &i in &order {
         let post = &catalog.posts[i];
@@ -122,10 +130,10 @@ pub fn assemble(
         let language = settings
             .language(&post.language)
             .expect("posts are in declared languages");
-        let mut alternates: Vec<Alternate> = catalog
-            .posts
+        let mut alternates: Vec<Alternate> = groups[post.group.as_str()]
             .iter()
-            .filter(|other| other.group == post.group && other.language != post.language)
+            .map(|&j| &catalog.posts[j])
+            .filter(|other| other.language != post.language)
             .map(|other| Alternate {
                 language: other.language.clone(),
                 slug: other.slug.clone(),
@@ -144,7 +152,7 @@ pub fn assemble(
         let document = PostDocument {
             schema_version: SCHEMA_VERSION,
             summary: summaries[i].clone(),
-            body_html: rendered[i].html.clone(),
+            body_html: std::mem::take(&mut rendered[i].html),
             toc: if rendered[i].toc.len() >= 3 {
                 rendered[i].toc.clone()
             } else {
@@ -177,8 +185,8 @@ pub fn assemble(
             .filter(|&i| catalog.posts[i].language == language.code)
             .collect();
         let cards: Vec<PostSummary> = in_language.iter().map(|&i| summaries[i].clone()).collect();
-        let mut add_listing = |listing: Listing, title: String, cards: Vec<PostSummary>| {
-            let total_pages = page_count(cards.len(), settings.posts_per_page);
+        let mut add_listing = |listing: Listing, title: String, members: &[usize]| {
+            let total_pages = page_count(members.len(), settings.posts_per_page);
             for page in 1..=total_pages {
                 let route = match &listing {
                     Listing::Home => Route::Home(page),
@@ -195,71 +203,79 @@ pub fn assemble(
                         title: title.clone(),
                         page,
                         total_pages,
-                        total_posts: cards.len() as u32,
-                        posts: page_items(&cards, settings.posts_per_page, page).to_vec(),
+                        total_posts: members.len() as u32,
+                        posts: page_items(members, settings.posts_per_page, page)
+                            .iter()
+                            .map(|&c| cards[c].clone())
+                            .collect(),
                     },
                 ));
             }
         };
-        add_listing(Listing::Home, language.title.clone(), cards.clone());
-        for (id, category) in &catalog.categories {
-            let matching = cards
-                .iter()
-                .filter(|c| c.category.as_ref().is_some_and(|t| &t.id == id))
-                .cloned()
-                .collect();
+        let everyone: Vec<usize> = (0..cards.len()).collect();
+        add_listing(Listing::Home, language.title.clone(), &everyone);
+        // Which cards each category, tag and author lists, in one pass over the cards.
+        let mut by_category: BTreeMap<&str, Vec<usize>> = catalog
+            .categories
+            .keys()
+            .map(|id| (id.as_str(), Vec::new()))
+            .collect();
+        let mut by_tag: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
+        let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (c, card) in cards.iter().enumerate() {
+            if let Some(category) = &card.category {
+                by_category.entry(category.id.as_str()).or_default().push(c);
+            }
+            for tag in &card.tags {
+                by_tag
+                    .entry(tag.id.as_str())
+                    .or_insert_with(|| (tag.name.as_str(), Vec::new()))
+                    .1
+                    .push(c);
+            }
+            for author in &card.authors {
+                by_author.entry(author.id.as_str()).or_default().push(c);
+            }
+        }
+        for (id, members) in &by_category {
             add_listing(
-                Listing::Category(id.clone()),
-                category.name.clone(),
-                matching,
+                Listing::Category((*id).to_owned()),
+                catalog.categories[*id].name.clone(),
+                members,
             );
         }
-        let tags: BTreeMap<&str, &str> = cards
-            .iter()
-            .flat_map(|c| &c.tags)
-            .map(|t| (t.id.as_str(), t.name.as_str()))
-            .collect();
-        for (id, name) in tags {
-            let matching = cards
-                .iter()
-                .filter(|c| c.tags.iter().any(|t| t.id == id))
-                .cloned()
-                .collect();
-            add_listing(Listing::Tag(id.to_owned()), name.to_owned(), matching);
+        for (id, (name, members)) in &by_tag {
+            add_listing(Listing::Tag((*id).to_owned()), (*name).to_owned(), members);
         }
-        let authors: BTreeSet<&str> = cards
-            .iter()
-            .flat_map(|c| &c.authors)
-            .map(|t| t.id.as_str())
-            .collect();
-        for id in authors {
-            let matching = cards
-                .iter()
-                .filter(|c| c.authors.iter().any(|t| t.id == id))
-                .cloned()
-                .collect();
+        for (id, members) in &by_author {
             add_listing(
-                Listing::Author(id.to_owned()),
-                catalog.authors[id].name.clone(),
-                matching,
+                Listing::Author((*id).to_owned()),
+                catalog.authors[*id].name.clone(),
+                members,
             );
         }
 
-        let documents: Vec<Vec<(String, u32)>> = in_language
+        let tag_texts: Vec<String> = in_language
             .iter()
             .map(|&i| {
-                let post = &catalog.posts[i];
-                let tags = post
+                catalog.posts[i]
                     .tags
                     .iter()
                     .map(|t| t.name.as_str())
                     .collect::<Vec<_>>()
-                    .join(" ");
+                    .join(" ")
+            })
+            .collect();
+        let documents: Vec<Vec<(&str, u32)>> = in_language
+            .iter()
+            .zip(&tag_texts)
+            .map(|(&i, tags)| {
+                let post = &catalog.posts[i];
                 vec![
-                    (post.title.clone(), 3),
-                    (post.description.clone(), 2),
-                    (tags, 2),
-                    (rendered[i].text.clone(), 1),
+                    (post.title.as_str(), 3),
+                    (post.description.as_str(), 2),
+                    (tags.as_str(), 2),
+                    (rendered[i].text.as_str(), 1),
                 ]
             })
             .collect();

@@ -14,6 +14,7 @@ pub mod features;
 pub mod front_matter;
 pub mod markdown;
 pub mod output;
+pub mod parallel;
 pub mod posts;
 pub mod settings;
 pub mod source;

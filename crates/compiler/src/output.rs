@@ -1,13 +1,14 @@
 //! Writes the content index to disk so that a reader never sees half of it: everything
 //! goes to a fresh sibling folder, which then replaces the previous output.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use folio_model::data_layout;
-use serde::Serialize;
 
 use crate::assemble::{ContentIndex, media_url};
+use crate::parallel;
 use crate::source::IoError;
 
 /// Writes every document of `index` and its media under `out_dir` (the site's `data`
@@ -32,42 +33,86 @@ pub fn write_atomically(
     result
 }
 
-fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(), IoError> {
-    write_json(dir, data_layout::SITE, &index.site)?;
-    write_json(dir, data_layout::REDIRECTS, &index.redirects)?;
-    for (path, listing) in &index.listings {
-        write_json(dir, path, listing)?;
-    }
-    for (path, post) in &index.posts {
-        write_json(dir, path, post)?;
-    }
-    for (path, features) in &index.features {
-        write_json(dir, path, features)?;
-    }
-    for media in &index.media {
-        let target = target_path(dir, &media_url(media))?;
-        let source = content_dir.join(media);
-        fs::copy(&source, &target).map_err(IoError::at(&source))?;
-    }
-    Ok(())
+/// What one output file is made of.
+enum Contents {
+    Json(Vec<u8>),
+    CopyOf(PathBuf),
 }
 
-/// The file for a site path under the data folder, with its folder created.
-fn target_path(dir: &Path, site_path: &str) -> Result<PathBuf, IoError> {
+fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(), IoError> {
+    let json =
+        |path: &str, value: &dyn erased::Json| (path.to_owned(), Contents::Json(value.to_json()));
+    let mut files = vec![
+        json(data_layout::SITE, &index.site),
+        json(data_layout::REDIRECTS, &index.redirects),
+    ];
+    files.extend(parallel::map(&index.listings, |(path, doc)| {
+        json(path, doc)
+    }));
+    files.extend(parallel::map(&index.posts, |(path, doc)| json(path, doc)));
+    files.extend(parallel::map(&index.features, |(path, doc)| {
+        json(path, doc)
+    }));
+    files.extend(
+        index
+            .media
+            .iter()
+            .map(|media| (media_url(media), Contents::CopyOf(content_dir.join(media)))),
+    );
+    let files: Vec<(PathBuf, Contents)> = files
+        .into_iter()
+        .map(|(site_path, contents)| (target_path(dir, &site_path), contents))
+        .collect();
+    let folders: BTreeSet<&Path> = files.iter().filter_map(|(path, _)| path.parent()).collect();
+    for folder in folders {
+        fs::create_dir_all(folder).map_err(IoError::at(folder))?;
+    }
+    let results = parallel::map(&files, |(path, contents)| match contents {
+        Contents::Json(bytes) => fs::write(path, bytes).map_err(IoError::at(path)),
+        Contents::CopyOf(source) => fs::copy(source, path)
+            .map(|_| ())
+            .map_err(IoError::at(source)),
+    });
+    results.into_iter().collect()
+}
+
+/// The file for a site path under the data folder.
+fn target_path(dir: &Path, site_path: &str) -> PathBuf {
     let relative = site_path
         .strip_prefix(data_layout::DATA_DIR)
         .unwrap_or(site_path);
-    let path = dir.join(relative.trim_start_matches('/'));
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder).map_err(IoError::at(folder))?;
-    }
-    Ok(path)
+    dir.join(relative.trim_start_matches('/'))
 }
 
-fn write_json(dir: &Path, site_path: &str, value: &impl Serialize) -> Result<(), IoError> {
-    let path = target_path(dir, site_path)?;
-    let json = serde_json::to_vec(value).expect("content index types always serialize");
-    fs::write(&path, json).map_err(IoError::at(&path))
+/// Removes a folder, its top-level entries on every core.
+fn remove_tree(dir: &Path) -> Result<(), IoError> {
+    let entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(IoError::at(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    let results = parallel::map(&entries, |path| {
+        if path.is_dir() {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        }
+        .map_err(IoError::at(path))
+    });
+    results.into_iter().collect::<Result<(), IoError>>()?;
+    fs::remove_dir(dir).map_err(IoError::at(dir))
+}
+
+/// Serializing the different document types through one function pointer.
+mod erased {
+    pub trait Json: Sync {
+        fn to_json(&self) -> Vec<u8>;
+    }
+
+    impl<T: serde::Serialize + Sync> Json for T {
+        fn to_json(&self) -> Vec<u8> {
+            serde_json::to_vec(self).expect("content index types always serialize")
+        }
+    }
 }
 
 /// Swaps `staging` in for `out_dir`: the old output moves aside first and is removed last.
@@ -84,7 +129,7 @@ fn replace(staging: &Path, out_dir: &Path) -> Result<(), IoError> {
         return Err(IoError::at(out_dir)(e));
     }
     if had_old {
-        fs::remove_dir_all(&old).map_err(IoError::at(&old))?;
+        remove_tree(&old)?;
     }
     Ok(())
 }

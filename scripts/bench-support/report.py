@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Turns the raw results of scripts/bench into tables, and keeps BENCHMARKS.md.
+
+    report.py round DIR N                  one line about round N of a corpus (progress)
+    report.py compiler RESULTS_DIR         the "Content compiler" section, as Markdown
+    report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
+
+BENCHMARKS.md is made of blocks between `<!-- bench:NAME:begin -->` and
+`<!-- bench:NAME:end -->` lines: `header` first, then one block per section in the order
+they were first written. A run rewrites the intro, the header and the blocks of the
+sections it ran, and keeps every other block as it was. Standard library only.
+"""
+
+import json
+import os
+import re
+import statistics
+import sys
+
+INTRO = """\
+# Benchmarks
+
+Written by `scripts/bench`; do not edit by hand. From the repository root:
+
+```sh
+scripts/bench              # every section
+scripts/bench compiler     # only the named sections; the others below are kept as they were
+```
+
+The budgets are those of the design (its Budgets table). A missed budget is reported
+here, not a failure of `scripts/bench`; it exits non-zero only when it could not
+measure. The machines are shared and noisy: compare figures measured in the same run,
+never figures of different runs.
+"""
+
+
+# ---------------------------------------------------------------- compiler section
+
+BUDGET_CORPUS = "rust-blog"
+BUDGET_RATIO = 5.0
+
+
+def read_kv(path):
+    values = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if "=" in line:
+                key, value = line.rstrip("\n").split("=", 1)
+                values[key] = value
+    return values
+
+
+def round_times(corpus_dir):
+    """Every timed run of every tool of a corpus, merged over the rounds, in order."""
+    times, codes = {}, {}
+    names = sorted((n for n in os.listdir(corpus_dir) if re.fullmatch(r"round-\d+\.json", n)),
+                   key=lambda n: int(re.search(r"\d+", n).group()))
+    for name in names:
+        with open(os.path.join(corpus_dir, name), encoding="utf-8") as f:
+            for result in json.load(f)["results"]:
+                times.setdefault(result["command"], []).extend(result["times"])
+                codes.setdefault(result["command"], []).extend(result.get("exit_codes") or [])
+    return times, codes
+
+
+def peak_memory_kb(path, runs):
+    """Median max RSS of the timed runs; the first line is the warm-up run's."""
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        values = [int(line) for line in f if line.strip().isdigit()]
+    if len(values) > runs:
+        values = values[len(values) - runs:]
+    return statistics.median(values) if values else None
+
+
+def seconds(value):
+    return f"{value:.3f} s" if value < 10 else f"{value:.2f} s"
+
+
+def cell(text):
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def compiler(results):
+    corpora = []
+    with open(os.path.join(results, "corpora"), encoding="utf-8") as f:
+        corpora = [line.split("\t")[0] for line in f.read().splitlines() if line]
+    meta = read_kv(os.path.join(results, "meta"))
+    rows, ratios = [], {}
+    for corpus in corpora:
+        directory = os.path.join(results, corpus)
+        info = read_kv(os.path.join(directory, "corpus"))
+        times, codes = round_times(directory)
+        medians = {}
+        for tool in ("folio-build", "hugo"):
+            status = read_kv(os.path.join(directory, f"{tool}.status"))
+            row = {"corpus": info["label"], "files": info["files"], "pages": info["pages"], "tool": tool,
+                   "output": status.get("output", ""), "wall": "–", "spread": "–", "memory": "–", "ratio": ""}
+            if status["state"] == "ok":
+                samples = times.get(tool, [])
+                failures = [c for c in codes.get(tool, []) if c != 0]
+                if failures:
+                    status = {"state": "failed", "message": f"exited with status {failures[0]} while being timed"}
+                elif not samples:
+                    status = {"state": "failed", "message": "not timed (hyperfine failed; see the log above)"}
+            if status["state"] != "ok":
+                row["output"] = "failed: " + status.get("message", "unknown error")
+            else:
+                median = statistics.median(samples)
+                medians[tool] = median
+                row["wall"] = seconds(median)
+                row["spread"] = f"{seconds(min(samples))[:-2]}–{seconds(max(samples))} ({len(samples)} runs)"
+                memory = peak_memory_kb(os.path.join(directory, f"mem-{tool}.txt"), len(samples))
+                row["memory"] = f"{memory / 1024:.0f} MiB" if memory else "?"
+            rows.append(row)
+        if len(medians) == 2:
+            ratio = medians["hugo"] / medians["folio-build"]
+            ratios[corpus] = ratio
+            rows[-2]["ratio"] = f"{ratio:.2f}x"
+
+    out = ["## Content compiler", ""]
+    out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}; "
+               f"{meta['hugo']}; {meta['hyperfine']}.")
+    out.append("")
+    out.append("| corpus | Markdown files | tool | output | median wall time | spread (min–max) "
+               "| peak memory (median) | Hugo/Folio |")
+    out.append("|---|---:|---|---|---:|---|---:|---:|")
+    for r in rows:
+        out.append(f"| {r['corpus']} | {r['files']} | {r['tool']} | {cell(r['output'])} | {r['wall']} "
+                   f"| {r['spread']} | {r['memory']} | {r['ratio']} |")
+    out.append("")
+    budget_label = next((read_kv(os.path.join(results, c, "corpus"))["label"] for c in corpora
+                         if c == BUDGET_CORPUS), BUDGET_CORPUS)
+    if BUDGET_CORPUS not in corpora:
+        verdict = "**not measured** (the corpus was not run)"
+    elif BUDGET_CORPUS in ratios:
+        ratio = ratios[BUDGET_CORPUS]
+        verdict = (f"**met** ({ratio:.2f}x)" if ratio >= BUDGET_RATIO
+                   else f"**missed** ({ratio:.2f}x, needs {BUDGET_RATIO:.0f}x)")
+    else:
+        verdict = "**not measured** (a tool failed on it; see the table)"
+    out.append(f"Budget: the content compiler is {BUDGET_RATIO:.0f}x faster than Hugo on the {budget_label} "
+               f"corpus (Hugo's median wall time over Folio's, same files, same run): {verdict}.")
+    out.append("")
+    with open(os.path.join(results, "how.md"), encoding="utf-8") as f:
+        out.append(f.read().rstrip("\n"))
+    return "\n".join(out) + "\n", ratios
+
+
+def round_line(corpus_dir, number):
+    with open(os.path.join(corpus_dir, f"round-{number}.json"), encoding="utf-8") as f:
+        results = json.load(f)["results"]
+    parts = []
+    for r in results:
+        bad = [c for c in (r.get("exit_codes") or []) if c != 0]
+        parts.append(f"{r['command']} {seconds(r['times'][-1])}" + (f" (exit {bad[0]})" if bad else ""))
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------- BENCHMARKS.md
+
+BLOCK = re.compile(r"<!-- bench:([a-z0-9-]+):begin -->\n(.*?)<!-- bench:\1:end -->\n", re.S)
+
+
+def splice(path, name, part_path):
+    with open(part_path, encoding="utf-8") as f:
+        part = f.read()
+    if not part.endswith("\n"):
+        part += "\n"
+    blocks = []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            blocks = [(m.group(1), m.group(2)) for m in BLOCK.finditer(f.read())]
+    names = [n for n, _ in blocks]
+    if name in names:
+        blocks[names.index(name)] = (name, part)
+    elif name == "header":
+        blocks.insert(0, (name, part))
+    else:
+        blocks.append((name, part))
+    text = INTRO
+    for block_name, body in blocks:
+        text += f"\n<!-- bench:{block_name}:begin -->\n{body}<!-- bench:{block_name}:end -->\n"
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(path + ".tmp", path)
+
+
+def main():
+    command, args = sys.argv[1], sys.argv[2:]
+    if command == "round":
+        print(round_line(args[0], args[1]))
+    elif command == "compiler":
+        text, _ = compiler(args[0])
+        sys.stdout.write(text)
+    elif command == "splice":
+        splice(*args)
+    else:
+        sys.exit(f"report.py: unknown command {command}")
+
+
+if __name__ == "__main__":
+    main()
