@@ -339,16 +339,20 @@ impl<'a> RenderState<'a> {
         resolver: &dyn Resolve,
         warn_missing: bool,
     ) -> (Event<'a>, bool) {
-        if link_type == LinkType::Email {
-            return (
+        // The link as written (or with a rewritten destination), closed by `End(Link)`.
+        let keep = |dest_url: CowStr<'a>| {
+            (
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
-                    title,
-                    id,
+                    title: title.clone(),
+                    id: id.clone(),
                 }),
                 false,
-            );
+            )
+        };
+        if link_type == LinkType::Email {
+            return keep(dest_url);
         }
         if is_unsafe_url(&dest_url) {
             self.problem(
@@ -371,24 +375,8 @@ impl<'a> RenderState<'a> {
                 tag.push('>');
                 (Event::Html(tag.into()), true)
             }
-            LinkTarget::Internal(to) => (
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: to.into(),
-                    title,
-                    id,
-                }),
-                false,
-            ),
-            LinkTarget::Unchanged => (
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                false,
-            ),
+            LinkTarget::Internal(to) => keep(to.into()),
+            LinkTarget::Unchanged => keep(dest_url),
             LinkTarget::Missing(help) => {
                 self.problem(
                     offset,
@@ -396,15 +384,7 @@ impl<'a> RenderState<'a> {
                     &help,
                     warn_missing,
                 );
-                (
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }),
-                    false,
-                )
+                keep(dest_url)
             }
             LinkTarget::NoScheme(suggestion) => {
                 let help = format!(
@@ -416,15 +396,7 @@ impl<'a> RenderState<'a> {
                     &help,
                     true,
                 );
-                (
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }),
-                    false,
-                )
+                keep(dest_url)
             }
         }
     }
