@@ -12,6 +12,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod features;
 pub mod front_matter;
+pub mod highlight;
 pub mod markdown;
 pub mod output;
 pub mod parallel;

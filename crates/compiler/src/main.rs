@@ -40,6 +40,8 @@ enum Command {
         #[command(flatten)]
         content: ContentArgs,
     },
+    /// Print the CSS of code highlighting (light and dark), checked in as style/highlight.css.
+    HighlightCss,
 }
 
 #[derive(Args)]
@@ -63,6 +65,10 @@ fn main() -> ExitCode {
         }
     };
     let (result, verb) = match &cli.command {
+        Command::HighlightCss => {
+            print!("{}", folio_build::highlight::theme_css());
+            return ExitCode::SUCCESS;
+        }
         Command::Build {
             content,
             out,

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use folio_model::TocEntry;
+
+use crate::highlight;
 use folio_model::slug::slugify;
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
@@ -460,15 +462,15 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
+/// A fenced code block, highlighted when its language is known.
 fn code_block(language: &str, code: &str) -> String {
-    let class = if language.is_empty() {
-        String::new()
-    } else {
-        format!(" class=\"language-{}\"", escape(language))
-    };
+    if language.is_empty() {
+        return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
+    }
+    let inside = highlight::highlight(language, code).unwrap_or_else(|| escape(code));
+    let language = escape(language);
     format!(
-        "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-        escape(code)
+        "<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">{inside}</code></pre>\n"
     )
 }
 
@@ -662,7 +664,12 @@ mod tests {
             &Site,
             false,
         );
-        assert!(out.html.contains("<pre class=\"code\"><code class=\"language-rust\">fn main() { println!(&quot;&lt;hi&gt;&quot;); }"), "{}", out.html);
+        assert!(out.html.contains("<pre class=\"code\" data-lang=\"rust\"><code class=\"language-rust\"><span class=\"hl-"), "{}", out.html);
+        assert!(
+            out.html.contains("&lt;hi&gt;") && !out.html.contains("<hi>"),
+            "{}",
+            out.html
+        );
         assert_eq!(out.text, "Intro words here.\nMore  text.\n");
         assert_eq!(out.first_paragraph, "Intro words here.");
     }
