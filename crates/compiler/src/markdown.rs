@@ -92,6 +92,9 @@ pub fn render(markdown: &str, resolver: &dyn Resolve, warn_missing: bool) -> Ren
     if state.raw_html {
         html_out = sanitizer().clean(&html_out).to_string();
     }
+    // Code is safe by construction (escaped, then highlighted by us), so it joins the
+    // body after sanitizing: the sanitizer never has to parse thousands of spans.
+    let html_out = splice_code(&html_out, &state.code_blocks);
     Rendered {
         html: html_out,
         toc: state.toc,
@@ -136,6 +139,8 @@ struct RenderState<'a> {
     heading: Option<Heading<'a>>,
     image: Option<(usize, String, String)>,
     code: Option<(String, String)>,
+    /// The rendered inside of each code block, in order; the body holds placeholders.
+    code_blocks: Vec<String>,
     external_links: Vec<bool>,
     ids: HashMap<String, u32>,
     toc: Vec<TocEntry>,
@@ -189,7 +194,9 @@ impl<'a> RenderState<'a> {
                 Event::Text(text) => code.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => {
                     let (language, code) = self.code.take().unwrap_or_default();
-                    self.push(Event::Html(code_block(&language, &code).into()));
+                    let (html, inside) = code_block(&language, &code, self.code_blocks.len());
+                    self.code_blocks.push(inside);
+                    self.push(Event::Html(html.into()));
                 }
                 _ => {}
             }
@@ -463,15 +470,52 @@ fn heading_level(level: HeadingLevel) -> u8 {
 }
 
 /// A fenced code block, highlighted when its language is known.
-fn code_block(language: &str, code: &str) -> String {
-    if language.is_empty() {
-        return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
-    }
+/// Marks where code block `n` goes: a private-use character, which Markdown and the
+/// sanitizer leave alone, around its number.
+const CODE_MARK: char = '\u{E000}';
+
+/// A fenced code block with a placeholder for its inside, and the inside: highlighted
+/// when its language is known, else escaped.
+fn code_block(language: &str, code: &str, n: usize) -> (String, String) {
     let inside = highlight::highlight(language, code).unwrap_or_else(|| escape(code));
-    let language = escape(language);
-    format!(
-        "<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">{inside}</code></pre>\n"
-    )
+    let html = if language.is_empty() {
+        format!("<pre class=\"code\"><code>{CODE_MARK}{n}{CODE_MARK}</code></pre>\n")
+    } else {
+        let language = escape(language);
+        format!(
+            "<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">{CODE_MARK}{n}{CODE_MARK}</code></pre>\n"
+        )
+    };
+    (html, inside)
+}
+
+/// Puts each code block's inside in place of its placeholder. Marks that do not name a
+/// block (an author typed the character) are left as they are.
+fn splice_code(html: &str, blocks: &[String]) -> String {
+    if blocks.is_empty() {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + blocks.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(start) = rest.find(CODE_MARK) {
+        let after = &rest[start + CODE_MARK.len_utf8()..];
+        let block = after
+            .find(CODE_MARK)
+            .and_then(|end| Some((after[..end].parse::<usize>().ok()?, end)));
+        match block.and_then(|(n, end)| Some((blocks.get(n)?, end))) {
+            Some((inside, end)) => {
+                out.push_str(&rest[..start]);
+                out.push_str(inside);
+                rest = &after[end + CODE_MARK.len_utf8()..];
+            }
+            None => {
+                out.push_str(&rest[..start + CODE_MARK.len_utf8()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// True for URL schemes that run code (`javascript:`, `vbscript:`, `data:` in links).
@@ -509,6 +553,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_generic_attributes(["id", "class", "aria-label", "aria-hidden", "title"])
             .add_tag_attributes("a", ["rel"])
             .add_tag_attributes("img", ["width", "height", "loading", "decoding"])
+            .add_tag_attributes("pre", ["data-lang"])
             .add_tags(["input"])
             .add_tag_attributes("input", ["type", "checked", "disabled"]);
         builder
@@ -653,6 +698,25 @@ mod tests {
         assert!(!out.contains("onclick"), "{out}");
         assert!(!out.contains("javascript"), "{out}");
         assert!(out.contains("<h2 id=\"kept\">"), "{out}");
+    }
+
+    #[test]
+    fn code_survives_sanitizing_untouched_and_stray_marks_stay_inert() {
+        let out = html(
+            "<b>raw</b>\n\n```rust\nlet x = \"<b>\";\n```\n\nA \u{E000}0\u{E000} and \u{E000}9\u{E000}.\n",
+        );
+        assert!(
+            out.contains("<span class=\"hl-"),
+            "highlighting kept through the sanitizer: {out}"
+        );
+        assert!(out.contains("data-lang=\"rust\""), "{out}");
+        assert!(out.contains("&lt;b&gt;"), "{out}");
+        assert_eq!(
+            out.matches("<span class=\"hl-source hl-rust\">").count(),
+            2,
+            "a typed mark repeats a block, nothing more: {out}"
+        );
+        assert!(out.contains("\u{E000}9\u{E000}"), "{out}");
     }
 
     #[test]
