@@ -166,7 +166,7 @@ pub fn assemble(
             next_paths,
             alternates,
             related: post.related.clone(),
-            extra: post.page.front_matter.extra.clone(),
+            extra: Extra::from_map(&post.page.front_matter.extra),
         };
         posts.push((
             data_layout::document(&prefix, Route::Post(&post.slug)),

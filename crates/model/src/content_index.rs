@@ -260,7 +260,37 @@ pub struct PostDocument {
     pub related: Vec<String>,
     /// Front matter keys Folio does not know, kept as they were.
     #[serde(default)]
-    pub extra: BTreeMap<String, serde_json::Value>,
+    pub extra: Extra,
+}
+
+/// Front matter keys Folio does not know: a JSON object, kept as text so that readers
+/// that never look inside (the app) carry no code for arbitrary JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Extra(Box<serde_json::value::RawValue>);
+
+impl Extra {
+    /// The keys and values of `map`.
+    pub fn from_map(map: &BTreeMap<String, serde_json::Value>) -> Self {
+        Extra(serde_json::value::to_raw_value(map).expect("a map of JSON values serializes"))
+    }
+
+    /// The object's JSON text.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl Default for Extra {
+    fn default() -> Self {
+        Extra(serde_json::value::RawValue::from_string("{}".to_owned()).expect("`{}` is JSON"))
+    }
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.json() == other.json()
+    }
 }
 
 /// A heading of a post's table of contents.
@@ -385,7 +415,10 @@ mod tests {
                 title: "Hola".into(),
             }],
             related: vec![],
-            extra: BTreeMap::from([("mood".into(), serde_json::json!("calm"))]),
+            extra: Extra::from_map(&BTreeMap::from([(
+                "mood".into(),
+                serde_json::json!("calm"),
+            )])),
         }
     }
 
