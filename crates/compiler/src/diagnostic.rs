@@ -149,6 +149,40 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+/// `message` with its first letter in lowercase, as diagnostics are written; parser
+/// messages often start with a capital.
+pub fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Where `key = ...` or `key: ...` is written in `text[region]`, as a line start
+/// (quotes around the key allowed); `None` when it is not there.
+pub fn key_location(
+    path: &str,
+    text: &str,
+    region: std::ops::Range<usize>,
+    key: &str,
+) -> Option<Location> {
+    let mut offset = region.start;
+    for line in text.get(region)?.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let rest = trimmed.trim_start_matches(['"', '\'']);
+        if let Some(after) = rest.strip_prefix(key) {
+            let after = after.trim_start_matches(['"', '\'']).trim_start();
+            if after.starts_with('=') || after.starts_with(':') {
+                return Some(Location::at_offset(path, text, offset + indent));
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Turns a byte offset into `text` into a 1-based line and character column.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -198,6 +232,25 @@ mod tests {
         );
         assert_eq!(line_column(text, 7), (3, 1));
         assert_eq!(line_column(text, 999), (3, 2));
+    }
+
+    #[test]
+    fn lowercases_only_the_first_letter() {
+        assert_eq!(lowercase_first("Invalid type"), "invalid type");
+        assert_eq!(lowercase_first("Émoji first"), "émoji first");
+        assert_eq!(lowercase_first(""), "");
+    }
+
+    #[test]
+    fn finds_keys_but_not_longer_ones() {
+        let text = "titles = 1\n  \"title\" = 2\ndate: x\n";
+        let at = key_location("f", text, 0..text.len(), "title").unwrap();
+        assert_eq!((at.line, at.column), (2, 3));
+        assert_eq!(
+            key_location("f", text, 0..text.len(), "date").unwrap().line,
+            3
+        );
+        assert!(key_location("f", text, 0..11, "date").is_none());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::diagnostic::{Diagnostic, Location, line_column};
+use crate::diagnostic::{Diagnostic, Location, key_location, line_column, lowercase_first};
 use crate::source::TextFile;
 
 /// The syntax of a front matter block.
@@ -123,6 +123,8 @@ pub struct Page<'a> {
     pub front_matter: FrontMatter,
     /// Byte offset of the front matter's first line in the file.
     pub header_offset: usize,
+    /// Byte offset of the closing fence line.
+    pub header_end: usize,
     /// The Markdown after the closing fence.
     pub body: &'a str,
     /// Byte offset of the body in the file.
@@ -134,40 +136,15 @@ impl Page<'_> {
     /// keys are found by their last segment (`taxonomies.tags` by `tags`).
     pub fn locate(&self, key: &str) -> Location {
         let name = key.rsplit('.').next().unwrap_or(key);
-        let header = &self.file.text[self.header_offset..self.header_offset + header_len(self)];
-        let mut offset = 0;
-        for line in header.split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            let indent = line.len() - trimmed.len();
-            let rest = trimmed.trim_start_matches(['"', '\'']);
-            if let Some(after) = rest.strip_prefix(name) {
-                let after = after.trim_start_matches(['"', '\'']).trim_start();
-                if after.starts_with('=') || after.starts_with(':') {
-                    return Location::at_offset(
-                        &self.file.path,
-                        &self.file.text,
-                        self.header_offset + offset + indent,
-                    );
-                }
-            }
-            offset += line.len();
-        }
-        Location::at_offset(&self.file.path, &self.file.text, self.header_offset)
+        let (path, text) = (&self.file.path, &self.file.text);
+        key_location(path, text, self.header_offset..self.header_end, name)
+            .unwrap_or_else(|| Location::at_offset(path, text, self.header_offset))
     }
 
     /// The place of byte `offset` of the body.
     pub fn body_location(&self, offset: usize) -> Location {
         Location::at_offset(&self.file.path, &self.file.text, self.body_offset + offset)
     }
-}
-
-fn header_len(page: &Page<'_>) -> usize {
-    let closing =
-        page.file.text[page.header_offset..].len() - page.file.text[page.body_offset..].len();
-    // The closing fence line itself is not part of the header.
-    page.file.text[page.header_offset..page.header_offset + closing]
-        .rfind(fence(page.format))
-        .unwrap_or(closing)
 }
 
 fn fence(format: Format) -> &'static str {
@@ -234,6 +211,7 @@ pub fn parse(file: &TextFile) -> Result<Page<'_>, Diagnostic> {
         format,
         front_matter,
         header_offset,
+        header_end,
         body: &text[body_offset..],
         body_offset,
     })
@@ -310,14 +288,6 @@ fn toml_to_json(value: toml::Value) -> serde_json::Value {
                 .map(|(k, v)| (k, toml_to_json(v)))
                 .collect(),
         ),
-    }
-}
-
-fn lowercase_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -302,34 +302,29 @@ pub fn resolve<'a>(
             }
         }
         let image = match &fm.image {
+            None => None,
             Some(image) => {
-                let path = content_path(&folder, &image.src);
                 let alt = image.alt.clone().unwrap_or_default();
-                if image.src.contains("://") {
-                    Some((image.src.clone(), alt.clone()))
-                } else if path.as_ref().is_none_or(|p| !assets.contains(p)) {
-                    problems.push(page.locate("image").error(format!("hero image `{}` not found", image.src)).with_help(
-                        "put the image beside the post, or under the content folder and start the path with `/` (`/images/hero.svg`)",
+                if alt.trim().is_empty() {
+                    problems.push(page.locate("image").error("hero image without alt text").with_help(
+                        "add `alt = \"...\"` describing the image for readers who cannot see it",
                     ));
                     ok = false;
-                    None
-                } else {
-                    path.map(|p| (p, alt.clone()))
                 }
-                .inspect(|_| {
-                    if alt.trim().is_empty() {
-                        problems.push(page.locate("image").error("hero image without alt text").with_help(
-                            "add `alt = \"...\"` describing the image for readers who cannot see it",
+                let local = content_path(&folder, &image.src).filter(|path| assets.contains(path));
+                match local {
+                    _ if image.src.contains("://") => Some((image.src.clone(), alt)),
+                    Some(path) => Some((path, alt)),
+                    None => {
+                        problems.push(page.locate("image").error(format!("hero image `{}` not found", image.src)).with_help(
+                            "put the image beside the post, or under the content folder and start the path with `/` (`/images/hero.svg`)",
                         ));
+                        ok = false;
+                        None
                     }
-                })
-                .filter(|_| !alt.trim().is_empty())
+                }
             }
-            None => None,
         };
-        if fm.image.is_some() && image.is_none() {
-            ok = false;
-        }
         if !ok {
             continue;
         }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use folio_model::{Link, NextPath, NextPaths};
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, key_location, lowercase_first};
 use crate::front_matter::NextPathRef;
 use crate::source::TextFile;
 
@@ -86,7 +86,11 @@ pub fn read_site(file: Option<&TextFile>, base_url: Option<&str>) -> Result<Sett
         Some(file) => parse_toml(file, "site.toml")?,
         None => RawSite::default(),
     };
-    let at = |key: &str| file.map_or_else(|| Location::file("site.toml"), |f| locate_key(f, key));
+    let at = |key: &str| match file {
+        Some(f) => key_location(&f.path, &f.text, 0..f.text.len(), key)
+            .unwrap_or_else(|| Location::file(&f.path)),
+        None => Location::file("site.toml"),
+    };
     let default_language = raw.default_language.unwrap_or_else(|| "en".into());
     let tz_name = raw.time_zone.unwrap_or_else(|| "UTC".into());
     let time_zone = jiff::tz::TimeZone::get(&tz_name).map_err(|_| {
@@ -225,29 +229,12 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     toml::from_str(&file.text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim_end();
-        let message = message[..1].to_lowercase() + &message[1..];
         Location::at_offset(&file.path, &file.text, offset)
-            .error(message)
+            .error(lowercase_first(e.message().trim_end()))
             .with_help(format!(
                 "{what} is TOML: `key = \"value\"`, one key a line; see docs/content-format.md"
             ))
     })
-}
-
-fn locate_key(file: &TextFile, key: &str) -> Location {
-    let mut offset = 0;
-    for line in file.text.split_inclusive('\n') {
-        if line.trim_start().starts_with(key) {
-            return Location::at_offset(
-                &file.path,
-                &file.text,
-                offset + line.len() - line.trim_start().len(),
-            );
-        }
-        offset += line.len();
-    }
-    Location::file(&file.path)
 }
 
 #[cfg(test)]
