@@ -67,8 +67,8 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
     let authors = settings::read_authors(&files.authors, &mut problems);
     let categories = settings::read_categories(&files.categories, &mut problems);
     let mut pages = Vec::with_capacity(files.pages.len());
-    for file in &files.pages {
-        match front_matter::parse(file) {
+    for parsed in parallel::map(&files.pages, front_matter::parse) {
+        match parsed {
             Ok(page) => pages.push(page),
             Err(problem) => problems.push(problem),
         }

@@ -2,7 +2,7 @@
 //! stays deterministic. Plain scoped threads: the work here is coarse (one post, one file).
 
 /// `items` mapped by `f`, in order, split over the available cores.
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());

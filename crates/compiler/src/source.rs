@@ -8,6 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::parallel;
 
 /// A text file of the content folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,49 +66,51 @@ pub fn read_content_dir(root: &Path) -> Result<(ContentFiles, Vec<Diagnostic>), 
     let mut problems = Vec::new();
     let mut relatives = Vec::new();
     walk(root, "", &mut relatives)?;
-    for relative in relatives {
-        let kind = classify(&relative);
-        if kind == Kind::Asset {
-            files.assets.insert(relative);
-            continue;
-        }
-        if kind == Kind::Ignored {
-            continue;
-        }
-        let path = root.join(&relative);
-        let bytes = fs::read(&path).map_err(IoError::at(&path))?;
-        let shown = path.to_string_lossy().into_owned();
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-                problems.push(
-                    Location::at_offset(&shown, &prefix, valid)
-                        .error("this file is not UTF-8 text")
-                        .with_help("save the file as UTF-8 in your editor"),
-                );
-                continue;
-            }
-        };
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_owned(),
-            None => text,
-        };
-        let file = TextFile {
-            path: shown,
-            relative,
-            text,
-        };
-        match kind {
-            Kind::Site => files.site = Some(file),
-            Kind::Author => files.authors.push(file),
-            Kind::Category => files.categories.push(file),
-            Kind::Page => files.pages.push(file),
-            Kind::Asset | Kind::Ignored => {}
+    let (assets, texts): (Vec<_>, Vec<_>) = relatives
+        .into_iter()
+        .map(|relative| (classify(&relative), relative))
+        .filter(|(kind, _)| *kind != Kind::Ignored)
+        .partition(|(kind, _)| *kind == Kind::Asset);
+    files.assets = assets.into_iter().map(|(_, relative)| relative).collect();
+    for read in parallel::map(&texts, |(_, relative)| read_text(root, relative)) {
+        match read? {
+            Ok(file) => match classify(&file.relative) {
+                Kind::Site => files.site = Some(file),
+                Kind::Author => files.authors.push(file),
+                Kind::Category => files.categories.push(file),
+                _ => files.pages.push(file),
+            },
+            Err(problem) => problems.push(problem),
         }
     }
     Ok((files, problems))
+}
+
+/// Reads one text file of the content folder; a file that is not UTF-8 is a problem at
+/// its first bad byte.
+fn read_text(root: &Path, relative: &str) -> Result<Result<TextFile, Diagnostic>, IoError> {
+    let path = root.join(relative);
+    let bytes = fs::read(&path).map_err(IoError::at(&path))?;
+    let shown = path.to_string_lossy().into_owned();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            return Ok(Err(Location::at_offset(&shown, &prefix, valid)
+                .error("this file is not UTF-8 text")
+                .with_help("save the file as UTF-8 in your editor")));
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    Ok(Ok(TextFile {
+        path: shown,
+        relative: relative.to_owned(),
+        text,
+    }))
 }
 
 #[derive(Debug, PartialEq, Eq)]
