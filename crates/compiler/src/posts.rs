@@ -9,7 +9,7 @@ use jiff::ZonedDateTime as Zoned;
 
 use crate::dates;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::front_matter::Page;
+use crate::front_matter::{ImageRef, Page};
 use crate::settings::{AuthorFile, CategoryFile, Settings, next_path};
 
 /// A post, resolved but not yet rendered.
@@ -117,253 +117,18 @@ pub fn resolve<'a>(
             });
         catalog.sections.insert(folder, id);
     }
-    let languages = settings.language_codes();
+    let cx = PageContext {
+        settings,
+        languages: settings.language_codes(),
+        declared_authors,
+        declared_categories,
+        assets,
+        now: inclusion.now,
+    };
     for page in pages {
-        let fm = &page.front_matter;
-        if fm.title.is_none() && fm.template.is_some() {
-            problems.push(
-                Location::file(&page.file.path)
-                    .warning("template page skipped: it has no title and only names a template")
-                    .with_help("give it a `title` to publish it as a post"),
-            );
-            continue;
+        if let Some(post) = resolve_page(page, &cx, &mut catalog, problems) {
+            catalog.posts.push(post);
         }
-        let Some(title) = fm.title.clone().filter(|t| !t.trim().is_empty()) else {
-            problems.push(
-                page.locate("title")
-                    .error("missing title")
-                    .with_help("add `title = \"...\"` to the front matter"),
-            );
-            continue;
-        };
-        let relative = page.file.relative.clone();
-        let folder = folder_of(&relative).to_owned();
-        let stem = file_name(&relative).trim_end_matches(".md");
-        let (base, suffix) = match stem.rsplit_once('.') {
-            Some((base, suffix)) if looks_like_language(suffix) => (base, Some(suffix)),
-            _ => (stem, None),
-        };
-        let bundle = base == "index";
-        let base = if bundle {
-            folder.rsplit('/').next().unwrap_or(base)
-        } else {
-            base
-        };
-        let language = suffix
-            .map(str::to_owned)
-            .or_else(|| fm.lang.clone())
-            .unwrap_or_else(|| settings.default_language.clone());
-        if !languages.contains(language.as_str()) {
-            problems.push(
-                Location::file(&page.file.path)
-                    .error(format!("`{language}` is not a language of the site"))
-                    .with_help(format!(
-                        "declare it in site.toml with `[languages.{language}]`, or rename the file"
-                    )),
-            );
-            continue;
-        }
-        let (name_date, base) = match dates::from_file_name(base) {
-            Some((date, rest)) => (Some(date), rest),
-            None => (None, base),
-        };
-        let slug = match &fm.slug {
-            Some(slug) => slugify(slug),
-            None => slugify(base),
-        };
-        if slug.is_empty() {
-            problems.push(
-                page.locate("slug")
-                    .error("this post has an empty slug")
-                    .with_help("set `slug = \"...\"` with letters or digits"),
-            );
-            continue;
-        }
-        let published = match (
-            &fm.date,
-            name_date,
-            fm.path.as_deref().and_then(dates::from_path),
-        ) {
-            (Some(text), _, _) => match dates::parse(&text.0, &settings.time_zone) {
-                Ok(date) => date,
-                Err(message) => {
-                    problems.push(page.locate("date").error(message).with_help(DATE_HELP));
-                    continue;
-                }
-            },
-            (None, Some(date), _) | (None, None, Some(date)) => match date
-                .to_zoned_datetime(settings.time_zone.clone())
-            {
-                Ok(date) => date,
-                Err(e) => {
-                    problems
-                        .push(Location::file(&page.file.path).error(format!("invalid date: {e}")));
-                    continue;
-                }
-            },
-            (None, None, None) => {
-                problems.push(page.locate("date").error("missing date").with_help(
-                    "add `date = 2026-03-14` to the front matter, or start the file name with the date (`2026-03-14-title.md`)",
-                ));
-                continue;
-            }
-        };
-        let updated = match &fm.updated {
-            Some(text) => match dates::parse(&text.0, &settings.time_zone) {
-                Ok(date) => Some(date),
-                Err(message) => {
-                    problems.push(page.locate("updated").error(message).with_help(DATE_HELP));
-                    continue;
-                }
-            },
-            None => None,
-        };
-        let mut ok = true;
-        let mut author_ids = Vec::new();
-        for value in fm.authors.iter().chain(&fm.author) {
-            match refer(value, declared_authors, catalog.authors.keys()) {
-                Ok(id) => {
-                    catalog
-                        .authors
-                        .entry(id.clone())
-                        .or_insert_with(|| AuthorEntry {
-                            name: value.trim().to_owned(),
-                            file: None,
-                        });
-                    if !author_ids.contains(&id) {
-                        author_ids.push(id);
-                    }
-                }
-                Err(help) => {
-                    problems.push(
-                        page.locate(if fm.author.as_deref() == Some(value) {
-                            "author"
-                        } else {
-                            "authors"
-                        })
-                        .error(format!("unknown author `{value}`"))
-                        .with_help(help),
-                    );
-                    ok = false;
-                }
-            }
-        }
-        let category_value = fm
-            .category
-            .clone()
-            .or_else(|| fm.categories.first().cloned())
-            .or_else(|| {
-                fm.taxonomies
-                    .as_ref()
-                    .and_then(|t| t.categories.first().cloned())
-            });
-        let category = match category_value {
-            Some(value) => match refer(&value, declared_categories, catalog.categories.keys()) {
-                Ok(id) => {
-                    catalog
-                        .categories
-                        .entry(id.clone())
-                        .or_insert_with(|| CategoryFile {
-                            name: value.trim().to_owned(),
-                            description: String::new(),
-                        });
-                    Some(id)
-                }
-                Err(help) => {
-                    let key = if fm.category.is_some() {
-                        "category"
-                    } else {
-                        "categories"
-                    };
-                    problems.push(
-                        page.locate(key)
-                            .error(format!("unknown category `{value}`"))
-                            .with_help(help),
-                    );
-                    ok = false;
-                    None
-                }
-            },
-            None => section_of(&folder, &catalog.sections),
-        };
-        let tag_names = fm
-            .tags
-            .clone()
-            .or_else(|| fm.taxonomies.as_ref().map(|t| t.tags.clone()))
-            .unwrap_or_default();
-        let mut tags: Vec<Term> = Vec::new();
-        for name in tag_names {
-            let id = slugify(&name);
-            if !id.is_empty() && !tags.iter().any(|t| t.id == id) {
-                tags.push(Term {
-                    id,
-                    name: name.trim().to_owned(),
-                });
-            }
-        }
-        let image = match &fm.image {
-            None => None,
-            Some(image) => {
-                let alt = image.alt.clone().unwrap_or_default();
-                if alt.trim().is_empty() {
-                    problems.push(page.locate("image").error("hero image without alt text").with_help(
-                        "add `alt = \"...\"` describing the image for readers who cannot see it",
-                    ));
-                    ok = false;
-                }
-                let local = content_path(&folder, &image.src).filter(|path| assets.contains(path));
-                match local {
-                    _ if image.src.contains("://") => Some((image.src.clone(), alt)),
-                    Some(path) => Some((path, alt)),
-                    None => {
-                        problems.push(page.locate("image").error(format!("hero image `{}` not found", image.src)).with_help(
-                            "put the image beside the post, or under the content folder and start the path with `/` (`/images/hero.svg`)",
-                        ));
-                        ok = false;
-                        None
-                    }
-                }
-            }
-        };
-        if !ok {
-            continue;
-        }
-        let group = match &fm.translation_key {
-            Some(key) => format!("key:{key}"),
-            None => format!("file:{folder}/{}", if bundle { "index" } else { base }),
-        };
-        let mut aliases: Vec<String> = fm
-            .aliases
-            .iter()
-            .chain(&fm.path)
-            .map(|a| normalize_url(a))
-            .filter(|a| !a.is_empty())
-            .collect();
-        aliases.sort();
-        aliases.dedup();
-        let draft = fm.draft.unwrap_or(false) || published.timestamp() > inclusion.now.timestamp();
-        catalog.posts.push(Post {
-            folder,
-            language,
-            slug,
-            title,
-            description: fm.description.clone().unwrap_or_default(),
-            published,
-            updated,
-            draft,
-            authors: author_ids,
-            category,
-            tags,
-            image,
-            next_paths: fm
-                .next_paths
-                .clone()
-                .map(|links| links.into_iter().map(next_path).collect()),
-            related: fm.related.iter().map(|s| slugify(s)).collect(),
-            group,
-            aliases,
-            page,
-        });
     }
     if !inclusion.drafts {
         catalog.posts.retain(|p| !p.draft);
@@ -371,6 +136,304 @@ pub fn resolve<'a>(
     check_identities(&mut catalog.posts, problems);
     check_related(&catalog.posts, problems);
     catalog
+}
+
+/// What resolving a page needs besides the page and what other pages added.
+struct PageContext<'s> {
+    settings: &'s Settings,
+    languages: BTreeSet<&'s str>,
+    /// Whether the content has author files (then id-shaped values must name one).
+    declared_authors: bool,
+    /// Whether the content has category files.
+    declared_categories: bool,
+    assets: &'s BTreeSet<String>,
+    now: &'s Zoned,
+}
+
+/// One page as a post, or `None` with its problems reported. Name-only authors and
+/// categories it introduces are added to `catalog`.
+fn resolve_page<'a>(
+    page: Page<'a>,
+    cx: &PageContext<'_>,
+    catalog: &mut Catalog<'a>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Post<'a>> {
+    let fm = &page.front_matter;
+    if fm.title.is_none() && fm.template.is_some() {
+        problems.push(
+            Location::file(&page.file.path)
+                .warning("template page skipped: it has no title and only names a template")
+                .with_help("give it a `title` to publish it as a post"),
+        );
+        return None;
+    }
+    let Some(title) = fm.title.clone().filter(|t| !t.trim().is_empty()) else {
+        problems.push(
+            page.locate("title")
+                .error("missing title")
+                .with_help("add `title = \"...\"` to the front matter"),
+        );
+        return None;
+    };
+    let relative = page.file.relative.clone();
+    let folder = folder_of(&relative).to_owned();
+    let stem = file_name(&relative).trim_end_matches(".md");
+    let (base, suffix) = match stem.rsplit_once('.') {
+        Some((base, suffix)) if looks_like_language(suffix) => (base, Some(suffix)),
+        _ => (stem, None),
+    };
+    let bundle = base == "index";
+    let base = if bundle {
+        folder.rsplit('/').next().unwrap_or(base)
+    } else {
+        base
+    };
+    let language = suffix
+        .map(str::to_owned)
+        .or_else(|| fm.lang.clone())
+        .unwrap_or_else(|| cx.settings.default_language.clone());
+    if !cx.languages.contains(language.as_str()) {
+        problems.push(
+            Location::file(&page.file.path)
+                .error(format!("`{language}` is not a language of the site"))
+                .with_help(format!(
+                    "declare it in site.toml with `[languages.{language}]`, or rename the file"
+                )),
+        );
+        return None;
+    }
+    let (name_date, base) = match dates::from_file_name(base) {
+        Some((date, rest)) => (Some(date), rest),
+        None => (None, base),
+    };
+    let slug = match &fm.slug {
+        Some(slug) => slugify(slug),
+        None => slugify(base),
+    };
+    if slug.is_empty() {
+        problems.push(
+            page.locate("slug")
+                .error("this post has an empty slug")
+                .with_help("set `slug = \"...\"` with letters or digits"),
+        );
+        return None;
+    }
+    let (published, updated) = resolve_dates(&page, name_date, cx, problems)?;
+    let mut ok = true;
+    let mut author_ids = Vec::new();
+    for value in fm.authors.iter().chain(&fm.author) {
+        match refer(value, cx.declared_authors, catalog.authors.keys()) {
+            Ok(id) => {
+                catalog
+                    .authors
+                    .entry(id.clone())
+                    .or_insert_with(|| AuthorEntry {
+                        name: value.trim().to_owned(),
+                        file: None,
+                    });
+                if !author_ids.contains(&id) {
+                    author_ids.push(id);
+                }
+            }
+            Err(help) => {
+                problems.push(
+                    page.locate(if fm.author.as_deref() == Some(value) {
+                        "author"
+                    } else {
+                        "authors"
+                    })
+                    .error(format!("unknown author `{value}`"))
+                    .with_help(help),
+                );
+                ok = false;
+            }
+        }
+    }
+    let category_value = fm
+        .category
+        .clone()
+        .or_else(|| fm.categories.first().cloned())
+        .or_else(|| {
+            fm.taxonomies
+                .as_ref()
+                .and_then(|t| t.categories.first().cloned())
+        });
+    let category = match category_value {
+        Some(value) => match refer(&value, cx.declared_categories, catalog.categories.keys()) {
+            Ok(id) => {
+                catalog
+                    .categories
+                    .entry(id.clone())
+                    .or_insert_with(|| CategoryFile {
+                        name: value.trim().to_owned(),
+                        description: String::new(),
+                    });
+                Some(id)
+            }
+            Err(help) => {
+                let key = if fm.category.is_some() {
+                    "category"
+                } else {
+                    "categories"
+                };
+                problems.push(
+                    page.locate(key)
+                        .error(format!("unknown category `{value}`"))
+                        .with_help(help),
+                );
+                ok = false;
+                None
+            }
+        },
+        None => section_of(&folder, &catalog.sections),
+    };
+    let tag_names = fm
+        .tags
+        .clone()
+        .or_else(|| fm.taxonomies.as_ref().map(|t| t.tags.clone()))
+        .unwrap_or_default();
+    let mut tags: Vec<Term> = Vec::new();
+    for name in tag_names {
+        let id = slugify(&name);
+        if !id.is_empty() && !tags.iter().any(|t| t.id == id) {
+            tags.push(Term {
+                id,
+                name: name.trim().to_owned(),
+            });
+        }
+    }
+    let image = match &fm.image {
+        None => None,
+        Some(image) => {
+            let resolved = resolve_image(&page, image, &folder, cx, problems);
+            ok &= resolved.is_some();
+            resolved
+        }
+    };
+    if !ok {
+        return None;
+    }
+    let group = match &fm.translation_key {
+        Some(key) => format!("key:{key}"),
+        None => format!("file:{folder}/{}", if bundle { "index" } else { base }),
+    };
+    let mut aliases: Vec<String> = fm
+        .aliases
+        .iter()
+        .chain(&fm.path)
+        .map(|a| normalize_url(a))
+        .filter(|a| !a.is_empty())
+        .collect();
+    aliases.sort();
+    aliases.dedup();
+    let draft = fm.draft.unwrap_or(false) || published.timestamp() > cx.now.timestamp();
+    Some(Post {
+        folder,
+        language,
+        slug,
+        title,
+        description: fm.description.clone().unwrap_or_default(),
+        published,
+        updated,
+        draft,
+        authors: author_ids,
+        category,
+        tags,
+        image,
+        next_paths: fm
+            .next_paths
+            .clone()
+            .map(|links| links.into_iter().map(next_path).collect()),
+        related: fm.related.iter().map(|s| slugify(s)).collect(),
+        group,
+        aliases,
+        page,
+    })
+}
+
+/// The publication date (front matter, else the file name, else a Zola `path`) and the
+/// update date, in the site's time zone.
+fn resolve_dates(
+    page: &Page<'_>,
+    name_date: Option<jiff::civil::Date>,
+    cx: &PageContext<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(Zoned, Option<Zoned>)> {
+    let fm = &page.front_matter;
+    let published = match (
+        &fm.date,
+        name_date,
+        fm.path.as_deref().and_then(dates::from_path),
+    ) {
+        (Some(text), _, _) => match dates::parse(&text.0, &cx.settings.time_zone) {
+            Ok(date) => date,
+            Err(message) => {
+                problems.push(page.locate("date").error(message).with_help(DATE_HELP));
+                return None;
+            }
+        },
+        (None, Some(date), _) | (None, None, Some(date)) => match date
+            .to_zoned_datetime(cx.settings.time_zone.clone())
+        {
+            Ok(date) => date,
+            Err(e) => {
+                problems.push(Location::file(&page.file.path).error(format!("invalid date: {e}")));
+                return None;
+            }
+        },
+        (None, None, None) => {
+            problems.push(page.locate("date").error("missing date").with_help(
+                "add `date = 2026-03-14` to the front matter, or start the file name with the date (`2026-03-14-title.md`)",
+            ));
+            return None;
+        }
+    };
+    let updated = match &fm.updated {
+        Some(text) => match dates::parse(&text.0, &cx.settings.time_zone) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                problems.push(page.locate("updated").error(message).with_help(DATE_HELP));
+                return None;
+            }
+        },
+        None => None,
+    };
+    Some((published, updated))
+}
+
+/// The hero image: its path in the content folder (or its URL) and alt text; `None`
+/// with the problems reported when the file is missing or the alt text is empty.
+fn resolve_image(
+    page: &Page<'_>,
+    image: &ImageRef,
+    folder: &str,
+    cx: &PageContext<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(String, String)> {
+    let alt = image.alt.clone().unwrap_or_default();
+    let alt_missing = alt.trim().is_empty();
+    if alt_missing {
+        problems.push(
+            page.locate("image")
+                .error("hero image without alt text")
+                .with_help(
+                    "add `alt = \"...\"` describing the image for readers who cannot see it",
+                ),
+        );
+    }
+    let src = if image.src.contains("://") {
+        image.src.clone()
+    } else {
+        let local = content_path(folder, &image.src).filter(|path| cx.assets.contains(path));
+        let Some(path) = local else {
+            problems.push(page.locate("image").error(format!("hero image `{}` not found", image.src)).with_help(
+                "put the image beside the post, or under the content folder and start the path with `/` (`/images/hero.svg`)",
+            ));
+            return None;
+        };
+        path
+    };
+    (!alt_missing).then_some((src, alt))
 }
 
 const DATE_HELP: &str =
