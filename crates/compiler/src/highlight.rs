@@ -14,7 +14,7 @@ const DARK_THEME: &str = "base16-ocean.dark";
 
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+    SYNTAXES.get_or_init(two_face::syntax::extra_newlines)
 }
 
 /// The code as highlighted HTML (the inside of `<code>`), or `None` when the language is
