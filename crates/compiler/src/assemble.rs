@@ -51,7 +51,7 @@ pub fn assemble(
     problems: &mut Vec<Diagnostic>,
 ) -> ContentIndex {
     let table = RouteTable::new(catalog, settings);
-    let rendered_with_media = parallel::map(&catalog.posts, |post| {
+    let results = parallel::map(&catalog.posts, |post| {
         // Zola resolves relative links against the page's URL: its old URLs' folders.
         let url_folders = post
             .aliases
@@ -67,11 +67,13 @@ pub fn assemble(
             media: &media,
         };
         let body = markdown::render(post.page.body, &resolver, warn_missing);
-        (body, media.into_inner())
+        let summary = summary(post, &body, catalog, settings, assets);
+        (body, summary, media.into_inner())
     });
     let mut media = BTreeSet::new();
     let mut rendered = Vec::with_capacity(catalog.posts.len());
-    for (post, (body, used)) in catalog.posts.iter().zip(rendered_with_media) {
+    let mut summaries = Vec::with_capacity(catalog.posts.len());
+    for (post, (body, summary, used)) in catalog.posts.iter().zip(results) {
         for problem in &body.problems {
             let location = post.page.body_location(problem.offset);
             let diagnostic = if problem.warning {
@@ -88,6 +90,7 @@ pub fn assemble(
         }
         media.extend(used);
         rendered.push(body);
+        summaries.push(summary);
     }
     media.extend(
         catalog
@@ -104,12 +107,6 @@ pub fn assemble(
         .filter_map(|a| content_path("", a));
     media.extend(avatars.filter(|a| assets.paths.contains(a)));
 
-    let summaries: Vec<PostSummary> = catalog
-        .posts
-        .iter()
-        .zip(&rendered)
-        .map(|(post, body)| summary(post, body, catalog, settings, assets))
-        .collect();
     let mut order: Vec<usize> = (0..catalog.posts.len()).collect();
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&catalog.posts[a], &catalog.posts[b]);
@@ -119,12 +116,58 @@ pub fn assemble(
             .then_with(|| pa.slug.cmp(&pb.slug))
     });
 
+    // Term extraction for related posts needs only the prose, so it runs beside the
+    // assembly of the documents.
+    let texts: Vec<String> = rendered
+        .iter_mut()
+        .map(|body| std::mem::take(&mut body.text))
+        .collect();
+    let (posts, listings, features) = std::thread::scope(|scope| {
+        let features = scope.spawn(|| {
+            settings
+                .languages
+                .iter()
+                .map(|language| related_features(&language.code, &order, catalog, settings, &texts))
+                .collect()
+        });
+        let posts = post_documents(&order, catalog, settings, assets, &summaries, rendered);
+        let listings = settings
+            .languages
+            .iter()
+            .flat_map(|language| {
+                listing_pages(&language.code, &order, catalog, settings, &summaries)
+            })
+            .collect();
+        let features = features
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (posts, listings, features)
+    });
+    ContentIndex {
+        site: site_document(catalog, settings, assets),
+        listings,
+        posts,
+        features,
+        redirects: redirects(catalog, settings),
+        media,
+    }
+}
+
+/// The document of every post, newest first.
+fn post_documents(
+    order: &[usize],
+    catalog: &Catalog<'_>,
+    settings: &Settings,
+    assets: &Assets<'_>,
+    summaries: &[PostSummary],
+    mut rendered: Vec<markdown::Rendered>,
+) -> Vec<(String, PostDocument)> {
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, post) in catalog.posts.iter().enumerate() {
         groups.entry(post.group.as_str()).or_default().push(i);
     }
     let mut posts = Vec::with_capacity(order.len());
-    for &i in &order {
+    for &i in order {
         let post = &catalog.posts[i];
         let prefix = language_prefix(&post.language, &settings.default_language);
         let language = settings
@@ -149,12 +192,13 @@ pub fn assemble(
                 .clone()
                 .unwrap_or_else(|| language.next_paths.links.clone()),
         };
+        let body = std::mem::take(&mut rendered[i]);
         let document = PostDocument {
             schema_version: SCHEMA_VERSION,
             summary: summaries[i].clone(),
-            body_html: std::mem::take(&mut rendered[i].html),
-            toc: if rendered[i].toc.len() >= 3 {
-                rendered[i].toc.clone()
+            body_html: body.html,
+            toc: if body.toc.len() >= 3 {
+                body.toc
             } else {
                 Vec::new()
             },
@@ -173,153 +217,193 @@ pub fn assemble(
             document,
         ));
     }
+    posts
+}
 
+/// The indexes of the posts in `language`, in `order`.
+fn in_language(order: &[usize], catalog: &Catalog<'_>, language: &str) -> Vec<usize> {
+    order
+        .iter()
+        .copied()
+        .filter(|&i| catalog.posts[i].language == language)
+        .collect()
+}
+
+/// The listing pages of one language: home, then every category, tag and author.
+fn listing_pages(
+    language: &str,
+    order: &[usize],
+    catalog: &Catalog<'_>,
+    settings: &Settings,
+    summaries: &[PostSummary],
+) -> Vec<(String, ListingPage)> {
+    let prefix = language_prefix(language, &settings.default_language);
+    let title = &settings
+        .language(language)
+        .expect("listings are built for declared languages")
+        .title;
+    let cards: Vec<&PostSummary> = in_language(order, catalog, language)
+        .into_iter()
+        .map(|i| &summaries[i])
+        .collect();
     let mut listings = Vec::new();
-    let mut features_out = Vec::new();
-    let mut languages = Vec::new();
-    for language in &settings.languages {
-        let prefix = language_prefix(&language.code, &settings.default_language);
-        let in_language: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&i| catalog.posts[i].language == language.code)
-            .collect();
-        let cards: Vec<PostSummary> = in_language.iter().map(|&i| summaries[i].clone()).collect();
-        let mut add_listing = |listing: Listing, title: String, members: &[usize]| {
-            let total_pages = page_count(members.len(), settings.posts_per_page);
-            for page in 1..=total_pages {
-                let route = match &listing {
-                    Listing::Home => Route::Home(page),
-                    Listing::Category(id) => Route::Category(id, page),
-                    Listing::Tag(id) => Route::Tag(id, page),
-                    Listing::Author(id) => Route::Author(id, page),
-                };
-                listings.push((
-                    data_layout::document(&prefix, route),
-                    ListingPage {
-                        schema_version: SCHEMA_VERSION,
-                        language: language.code.clone(),
-                        listing: listing.clone(),
-                        title: title.clone(),
-                        page,
-                        total_pages,
-                        total_posts: members.len() as u32,
-                        posts: page_items(members, settings.posts_per_page, page)
-                            .iter()
-                            .map(|&c| cards[c].clone())
-                            .collect(),
-                    },
-                ));
-            }
-        };
-        let everyone: Vec<usize> = (0..cards.len()).collect();
-        add_listing(Listing::Home, language.title.clone(), &everyone);
-        // Which cards each category, tag and author lists, in one pass over the cards.
-        let mut by_category: BTreeMap<&str, Vec<usize>> = catalog
-            .categories
-            .keys()
-            .map(|id| (id.as_str(), Vec::new()))
-            .collect();
-        let mut by_tag: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
-        let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (c, card) in cards.iter().enumerate() {
-            if let Some(category) = &card.category {
-                by_category.entry(category.id.as_str()).or_default().push(c);
-            }
-            for tag in &card.tags {
-                by_tag
-                    .entry(tag.id.as_str())
-                    .or_insert_with(|| (tag.name.as_str(), Vec::new()))
-                    .1
-                    .push(c);
-            }
-            for author in &card.authors {
-                by_author.entry(author.id.as_str()).or_default().push(c);
-            }
+    let mut add_listing = |listing: Listing, title: String, members: &[usize]| {
+        let total_pages = page_count(members.len(), settings.posts_per_page);
+        for page in 1..=total_pages {
+            let route = match &listing {
+                Listing::Home => Route::Home(page),
+                Listing::Category(id) => Route::Category(id, page),
+                Listing::Tag(id) => Route::Tag(id, page),
+                Listing::Author(id) => Route::Author(id, page),
+            };
+            listings.push((
+                data_layout::document(&prefix, route),
+                ListingPage {
+                    schema_version: SCHEMA_VERSION,
+                    language: language.to_owned(),
+                    listing: listing.clone(),
+                    title: title.clone(),
+                    page,
+                    total_pages,
+                    total_posts: members.len() as u32,
+                    posts: page_items(members, settings.posts_per_page, page)
+                        .iter()
+                        .map(|&c| cards[c].clone())
+                        .collect(),
+                },
+            ));
         }
-        for (id, members) in &by_category {
-            add_listing(
-                Listing::Category((*id).to_owned()),
-                catalog.categories[*id].name.clone(),
-                members,
-            );
+    };
+    let everyone: Vec<usize> = (0..cards.len()).collect();
+    add_listing(Listing::Home, title.clone(), &everyone);
+    // Which cards each category, tag and author lists, in one pass over the cards.
+    let mut by_category: BTreeMap<&str, Vec<usize>> = catalog
+        .categories
+        .keys()
+        .map(|id| (id.as_str(), Vec::new()))
+        .collect();
+    let mut by_tag: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
+    let mut by_author: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (c, card) in cards.iter().enumerate() {
+        if let Some(category) = &card.category {
+            by_category.entry(category.id.as_str()).or_default().push(c);
         }
-        for (id, (name, members)) in &by_tag {
-            add_listing(Listing::Tag((*id).to_owned()), (*name).to_owned(), members);
+        for tag in &card.tags {
+            by_tag
+                .entry(tag.id.as_str())
+                .or_insert_with(|| (tag.name.as_str(), Vec::new()))
+                .1
+                .push(c);
         }
-        for (id, members) in &by_author {
-            add_listing(
-                Listing::Author((*id).to_owned()),
-                catalog.authors[*id].name.clone(),
-                members,
-            );
+        for author in &card.authors {
+            by_author.entry(author.id.as_str()).or_default().push(c);
         }
+    }
+    for (id, members) in &by_category {
+        add_listing(
+            Listing::Category((*id).to_owned()),
+            catalog.categories[*id].name.clone(),
+            members,
+        );
+    }
+    for (id, (name, members)) in &by_tag {
+        add_listing(Listing::Tag((*id).to_owned()), (*name).to_owned(), members);
+    }
+    for (id, members) in &by_author {
+        add_listing(
+            Listing::Author((*id).to_owned()),
+            catalog.authors[*id].name.clone(),
+            members,
+        );
+    }
+    listings
+}
 
-        let tag_texts: Vec<String> = in_language
-            .iter()
-            .map(|&i| {
-                catalog.posts[i]
-                    .tags
-                    .iter()
-                    .map(|t| t.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        let documents: Vec<Vec<(&str, u32)>> = in_language
-            .iter()
-            .zip(&tag_texts)
-            .map(|(&i, tags)| {
-                let post = &catalog.posts[i];
-                vec![
-                    (post.title.as_str(), 3),
-                    (post.description.as_str(), 2),
-                    (tags.as_str(), 2),
-                    (rendered[i].text.as_str(), 1),
-                ]
-            })
-            .collect();
-        let (vocabulary, terms) = features::top_terms(&documents);
-        let features_posts = in_language
-            .iter()
-            .zip(terms)
-            .map(|(&i, terms)| {
-                let post = &catalog.posts[i];
-                PostFeatures {
-                    slug: post.slug.clone(),
-                    published_day: post
-                        .published
-                        .date()
-                        .since(jiff::civil::date(1970, 1, 1))
-                        .map_or(0, |span| span.get_days()),
-                    category: post.category.clone(),
-                    tags: post.tags.iter().map(|t| t.id.clone()).collect(),
-                    authors: post.authors.clone(),
-                    related: post.related.clone(),
-                    terms,
-                }
-            })
-            .collect();
-        features_out.push((
-            data_layout::related_features(&prefix),
-            RelatedFeatures {
-                schema_version: SCHEMA_VERSION,
-                language: language.code.clone(),
-                vocabulary,
-                posts: features_posts,
-            },
-        ));
-        languages.push(Language {
+/// The related-posts features of one language, from each post's prose (`texts`, by
+/// post index).
+fn related_features(
+    language: &str,
+    order: &[usize],
+    catalog: &Catalog<'_>,
+    settings: &Settings,
+    texts: &[String],
+) -> (String, RelatedFeatures) {
+    let in_language = in_language(order, catalog, language);
+    let tag_texts: Vec<String> = in_language
+        .iter()
+        .map(|&i| {
+            catalog.posts[i]
+                .tags
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let documents: Vec<Vec<(&str, u32)>> = in_language
+        .iter()
+        .zip(&tag_texts)
+        .map(|(&i, tags)| {
+            let post = &catalog.posts[i];
+            vec![
+                (post.title.as_str(), 3),
+                (post.description.as_str(), 2),
+                (tags.as_str(), 2),
+                (texts[i].as_str(), 1),
+            ]
+        })
+        .collect();
+    let (vocabulary, terms) = features::top_terms(&documents);
+    let posts = in_language
+        .iter()
+        .zip(terms)
+        .map(|(&i, terms)| {
+            let post = &catalog.posts[i];
+            PostFeatures {
+                slug: post.slug.clone(),
+                published_day: post
+                    .published
+                    .date()
+                    .since(jiff::civil::date(1970, 1, 1))
+                    .map_or(0, |span| span.get_days()),
+                category: post.category.clone(),
+                tags: post.tags.iter().map(|t| t.id.clone()).collect(),
+                authors: post.authors.clone(),
+                related: post.related.clone(),
+                terms,
+            }
+        })
+        .collect();
+    (
+        data_layout::related_features(&language_prefix(language, &settings.default_language)),
+        RelatedFeatures {
+            schema_version: SCHEMA_VERSION,
+            language: language.to_owned(),
+            vocabulary,
+            posts,
+        },
+    )
+}
+
+/// The site document: settings, languages, authors and categories.
+fn site_document(catalog: &Catalog<'_>, settings: &Settings, assets: &Assets<'_>) -> SiteDocument {
+    let languages = settings
+        .languages
+        .iter()
+        .map(|language| Language {
             code: language.code.clone(),
             name: language.name.clone(),
             title: language.title.clone(),
             description: language.description.clone(),
             next_paths: language.next_paths.clone(),
-            post_count: in_language.len() as u32,
-        });
-    }
-
-    let site = SiteDocument {
+            post_count: catalog
+                .posts
+                .iter()
+                .filter(|p| p.language == language.code)
+                .count() as u32,
+        })
+        .collect();
+    SiteDocument {
         schema_version: SCHEMA_VERSION,
         base_url: settings.base_url.clone(),
         default_language: settings.default_language.clone(),
@@ -340,7 +424,11 @@ pub fn assemble(
                 description: c.description.clone(),
             })
             .collect(),
-    };
+    }
+}
+
+/// Old URLs of posts (Zola paths and aliases) and the routes they now lead to.
+fn redirects(catalog: &Catalog<'_>, settings: &Settings) -> Redirects {
     let mut redirects: BTreeMap<String, String> = BTreeMap::new();
     for post in &catalog.posts {
         let route = post_route(post, settings);
@@ -352,19 +440,12 @@ pub fn assemble(
             }
         }
     }
-    ContentIndex {
-        site,
-        listings,
-        posts,
-        features: features_out,
-        redirects: Redirects {
-            schema_version: SCHEMA_VERSION,
-            redirects: redirects
-                .into_iter()
-                .map(|(from, to)| Redirect { from, to })
-                .collect(),
-        },
-        media,
+    Redirects {
+        schema_version: SCHEMA_VERSION,
+        redirects: redirects
+            .into_iter()
+            .map(|(from, to)| Redirect { from, to })
+            .collect(),
     }
 }
 
