@@ -1,11 +1,17 @@
-//! Data access: fetches the content index's JSON documents and says exactly why when it
-//! cannot.
+//! Data access: fetches the content index's JSON documents, keeps them for the rest of the
+//! visit, prefetches the ones a reader is about to open, and says exactly why when a
+//! document cannot be had.
 //!
 //! Paths come from `folio_model::data_layout` and are relative: the browser resolves them
 //! against the page's `<base href>`, so the site works under any sub-path.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
 use folio_model::data_layout::{self, Page};
-use folio_model::{ListingPage, PostDocument, SCHEMA_VERSION};
+use folio_model::{ListingPage, PostDocument, RelatedFeatures, SCHEMA_VERSION, SiteDocument};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use serde::de::DeserializeOwned;
 
 /// Why a document could not be had.
@@ -17,6 +23,10 @@ pub enum LoadError {
     /// Occurs when the document does not exist.
     #[error("not found")]
     NotFound,
+    /// Occurs when the site lists the document but the server does not have it (a
+    /// deployment that is incomplete or still in progress).
+    #[error("the page's data is missing from the server")]
+    Missing,
     /// Occurs when the server answered with another error status.
     #[error("the server answered {0}")]
     Status(u16),
@@ -28,32 +38,115 @@ pub enum LoadError {
     UnknownSchema(u32),
 }
 
-/// Page `page` of the list of every post, in the language of route prefix `prefix`.
-pub async fn home_page(prefix: &str, page: u32) -> Result<ListingPage, LoadError> {
-    let listing: ListingPage = fetch_json(&data_layout::document(prefix, Page::Home(page))).await?;
-    check_version(listing.schema_version)?;
-    Ok(listing)
+/// The site document: languages, authors, categories.
+pub async fn site() -> Result<SiteDocument, LoadError> {
+    load(data_layout::SITE).await
+}
+
+/// A page of a listing (home, category, tag or author), in the language of route prefix
+/// `prefix`.
+pub async fn listing(prefix: &str, page: Page<'_>) -> Result<ListingPage, LoadError> {
+    load(&data_layout::document(prefix, page)).await
 }
 
 /// The post with this slug, in the language of route prefix `prefix`.
 pub async fn post(prefix: &str, slug: &str) -> Result<PostDocument, LoadError> {
-    let post: PostDocument = fetch_json(&data_layout::document(prefix, Page::Post(slug))).await?;
-    check_version(post.schema_version)?;
-    Ok(post)
+    load(&post_path(prefix, slug)).await
 }
 
-async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
-    let response = gloo_net::http::Request::get(path)
-        .send()
-        .await
-        .map_err(|_| LoadError::Network)?;
+/// The related-posts features of a language: every post's slug and terms.
+pub async fn related_features(prefix: &str) -> Result<RelatedFeatures, LoadError> {
+    load(&data_layout::related_features(prefix)).await
+}
+
+/// Where the document of a post lives.
+pub fn post_path(prefix: &str, slug: &str) -> String {
+    data_layout::document(prefix, Page::Post(slug))
+}
+
+/// Starts loading the document at `path` so that it is ready when the reader opens it.
+pub fn prefetch(path: &str) {
+    let pending = text(path);
+    leptos::task::spawn_local(async move {
+        let _ = pending.await;
+    });
+}
+
+/// Every document the app reads carries the schema version it was written for.
+pub trait Versioned {
+    fn schema_version(&self) -> u32;
+}
+
+macro_rules! versioned {
+    ($($document:ty),*) => {
+        $(impl Versioned for $document {
+            fn schema_version(&self) -> u32 {
+                self.schema_version
+            }
+        })*
+    };
+}
+versioned!(SiteDocument, ListingPage, PostDocument, RelatedFeatures);
+
+async fn load<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, LoadError> {
+    let result = text(path).await.and_then(|text| {
+        let document: T = decode(&text)?;
+        if document.schema_version() == SCHEMA_VERSION {
+            Ok(document)
+        } else {
+            Err(LoadError::UnknownSchema(document.schema_version()))
+        }
+    });
+    if result.is_err() {
+        forget(path);
+    }
+    result
+}
+
+type PendingText = Shared<LocalBoxFuture<'static, Result<Rc<str>, LoadError>>>;
+
+thread_local! {
+    /// The text of every document fetched (or being fetched) during this visit.
+    static DOCUMENTS: RefCell<HashMap<String, PendingText>> = RefCell::default();
+    /// Documents that failed once: the next request asks the server again rather than
+    /// the browser's cache, so that Retry sees a fixed file.
+    static FAILED: RefCell<HashSet<String>> = RefCell::default();
+}
+
+/// The text of the document at `path`, fetched once per visit.
+fn text(path: &str) -> PendingText {
+    DOCUMENTS.with(|documents| {
+        documents
+            .borrow_mut()
+            .entry(path.to_owned())
+            .or_insert_with(|| {
+                let revalidate = FAILED.with(|failed| failed.borrow().contains(path));
+                fetch_text(path.to_owned(), revalidate)
+                    .boxed_local()
+                    .shared()
+            })
+            .clone()
+    })
+}
+
+fn forget(path: &str) {
+    DOCUMENTS.with(|documents| documents.borrow_mut().remove(path));
+    FAILED.with(|failed| failed.borrow_mut().insert(path.to_owned()));
+}
+
+async fn fetch_text(path: String, revalidate: bool) -> Result<Rc<str>, LoadError> {
+    let mut request = gloo_net::http::Request::get(&path);
+    if revalidate {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request.send().await.map_err(|_| LoadError::Network)?;
     match response.status() {
         200..=299 => {}
         404 => return Err(LoadError::NotFound),
         status => return Err(LoadError::Status(status)),
     }
     let text = response.text().await.map_err(|_| LoadError::Network)?;
-    decode(&text)
+    Ok(text.into())
 }
 
 /// Reads a document; a document that does not fit is blamed on its schema version when
@@ -73,14 +166,6 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
     })
 }
 
-fn check_version(found: u32) -> Result<(), LoadError> {
-    if found == SCHEMA_VERSION {
-        Ok(())
-    } else {
-        Err(LoadError::UnknownSchema(found))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,8 +173,10 @@ mod tests {
     #[test]
     fn reads_a_listing_page() {
         let listing: ListingPage = decode(
-            r#"{"schema_version":1,"language":"en","listing":{"kind":"home"},"title":"T",
-                "page":1,"total_pages":1,"total_posts":0,"posts":[]}"#,
+            r#"{"schema_version":2,"language":"en","listing":"home","title":"T",
+                "page":1,"total_pages":1,"total_posts":0,"posts":[],
+                "head":{"title":"T","description":"","canonical":"/","language":"en",
+                "alternates":[],"meta":[],"json_ld":"{}"}}"#,
         )
         .unwrap();
         assert_eq!(listing.title, "T");

@@ -1,7 +1,80 @@
-//! The document's head as the current route wants it. For now the title; the full head
-//! metadata (description, canonical, Open Graph, JSON-LD) comes from `folio-model`.
+//! The document's head as the current route wants it: title, language, description,
+//! canonical, hreflang alternates, Open Graph, Twitter card and JSON-LD, all computed by
+//! `folio_model::head` (which the static pages use too) and written here into the DOM.
+//!
+//! Every element this module writes carries `data-folio-head`, so that the next route
+//! replaces exactly those and leaves the rest of `index.html` alone.
 
-/// Sets the browser tab's title, which screen readers also announce on navigation.
-pub fn set_title(title: &str) {
-    leptos::prelude::document().set_title(title);
+use folio_model::head::HeadTags;
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+
+const MARK: &str = "data-folio-head";
+
+/// Replaces the route-specific part of the head with `tags`.
+pub fn apply(tags: &HeadTags) {
+    let document = document();
+    document.set_title(&tags.title);
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", &tags.language);
+    }
+    let Some(head) = document.head() else {
+        return;
+    };
+    if let Ok(old) = head.query_selector_all(&format!("[{MARK}]")) {
+        for i in 0..old.length() {
+            if let Some(element) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                element.remove();
+            }
+        }
+    }
+    let add = |tag: &str, attributes: &[(&str, &str)], text: Option<&str>| {
+        let Ok(element) = document.create_element(tag) else {
+            return;
+        };
+        let _ = element.set_attribute(MARK, "");
+        for (name, value) in attributes {
+            let _ = element.set_attribute(name, value);
+        }
+        if let Some(text) = text {
+            element.set_text_content(Some(text));
+        }
+        let _ = head.append_child(&element);
+    };
+    for meta in &tags.meta {
+        add(
+            "meta",
+            &[
+                (meta.attribute.as_str(), &meta.key),
+                ("content", &meta.content),
+            ],
+            None,
+        );
+    }
+    if !tags.canonical.is_empty() {
+        add(
+            "link",
+            &[("rel", "canonical"), ("href", &tags.canonical)],
+            None,
+        );
+    }
+    for alternate in &tags.alternates {
+        add(
+            "link",
+            &[
+                ("rel", "alternate"),
+                ("hreflang", &alternate.hreflang),
+                ("href", &alternate.href),
+            ],
+            None,
+        );
+    }
+    add(
+        "script",
+        &[("type", "application/ld+json")],
+        Some(&tags.json_ld),
+    );
 }

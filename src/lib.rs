@@ -5,34 +5,39 @@
 pub mod components;
 pub mod data;
 pub mod head;
+pub mod labels;
+pub mod locale;
+pub mod navigation;
 pub mod pages;
 pub mod site_base;
+pub mod theme;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{HomePage, NotFoundPage, PostPage};
+use crate::components::SiteHeader;
+use crate::pages::RoutePage;
 use crate::site_base::SiteBase;
 
-/// The whole app: the page shell and the route table, under the site's base path.
+/// The whole app: the page shell and the route, under the site's base path.
 #[component]
 pub fn App(site_base: SiteBase) -> impl IntoView {
     let router_base = site_base.router_base().to_owned();
-    let home = site_base.href("");
     provide_context(site_base);
+    let site = pages::site_resource();
+    provide_context(site);
+    let loaded_site = Signal::derive(move || site.get().and_then(Result::ok));
     view! {
         <Router base=router_base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <a class="site-name" href=home>"Folio"</a>
-            </header>
+            <SiteHeader site=loaded_site />
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/posts/:slug/") view=PostPage />
+                // One route: `pages` reads the path with the model's route grammar.
+                <Routes fallback=RoutePage>
+                    <Route path=path!("/*path") view=RoutePage />
                 </Routes>
             </main>
+            <p id="route-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         </Router>
     }
 }
@@ -41,6 +46,7 @@ pub fn App(site_base: SiteBase) -> impl IntoView {
 pub fn mount() {
     log_panics_to_console();
     let site_base = SiteBase::from_document();
+    navigation::install();
     leptos::mount::mount_to_body(move || view! { <App site_base /> });
 }
 

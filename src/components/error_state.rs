@@ -2,18 +2,23 @@
 
 use leptos::prelude::*;
 
+use crate::components::loading::document_language;
 use crate::data::LoadError;
+use crate::labels::labels;
 
 /// The error message of a failed load, with a button that tries again.
 #[component]
 pub fn ErrorState(error: LoadError, retry: impl Fn() + 'static) -> impl IntoView {
+    let labels = labels(&document_language());
     view! {
-        <section class="error-state" role="alert">
-            <h1>"This page could not be loaded"</h1>
-            <p>{format!("Reason: {error}.")}</p>
-            <button type="button" on:click=move |_| retry()>
-                "Retry"
-            </button>
+        <section class="error-state page-intro" role="alert">
+            <h1>{labels.load_failed_title}</h1>
+            <p class="dek">{format!("{error}.")}</p>
+            <p>
+                <button type="button" class="button" on:click=move |_| retry()>
+                    {labels.retry}
+                </button>
+            </p>
         </section>
     }
 }

@@ -1,17 +1,37 @@
 //! Reusable views. Each takes its data as props and knows nothing of where it came from.
 
+mod author_card;
+mod author_links;
+mod byline;
+mod category_label;
 mod error_state;
+mod hero_image;
+mod in_page_links;
+mod language_switcher;
+mod listing_view;
 mod loading;
+mod next_paths;
 mod post_article;
-mod post_list;
+mod post_card;
+mod related_posts;
+mod site_header;
+mod table_of_contents;
+mod theme_toggle;
 
+pub use author_card::AuthorCard;
+pub use author_links::AuthorLinks;
+pub use byline::Byline;
+pub use category_label::CategoryLabel;
 pub use error_state::ErrorState;
+pub use hero_image::HeroImage;
+pub use in_page_links::in_page_links;
+pub use language_switcher::LanguageSwitcher;
+pub use listing_view::ListingView;
 pub use loading::Loading;
+pub use next_paths::NextPathsBlock;
 pub use post_article::PostArticle;
-pub use post_list::PostList;
-
-/// The calendar date of an RFC 3339 date-time (`2026-03-14T00:00:00+01:00` gives
-/// `2026-03-14`); localized dates come with the reader app's step.
-pub fn calendar_date(rfc3339: &str) -> &str {
-    rfc3339.get(..10).unwrap_or(rfc3339)
-}
+pub use post_card::PostCard;
+pub use related_posts::RelatedPosts;
+pub use site_header::SiteHeader;
+pub use table_of_contents::TableOfContents;
+pub use theme_toggle::ThemeToggle;

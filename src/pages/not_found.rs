@@ -1,20 +1,49 @@
-//! The 404 page, for unknown routes and unknown posts.
+//! The 404 page, for unknown routes, unknown posts and unknown languages.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
+use crate::locale::Locale;
+use crate::pages::SiteResource;
 use crate::site_base::SiteBase;
+use crate::{head, navigation};
 
-/// What a reader sees at an address that has no page.
+/// What a reader sees at an address that has no page, in the language of the address.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let home = expect_context::<SiteBase>().href("");
-    view! {
-        <section class="not-found" aria-labelledby="not-found-title">
-            <h1 id="not-found-title">"Page not found"</h1>
-            <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p>
-                <a href=home>"Go to the blog's home page"</a>
-            </p>
-        </section>
+    let base = expect_context::<SiteBase>();
+    let path = use_location().pathname;
+    let site = expect_context::<SiteResource>();
+    let locale = move || {
+        let base = base.clone();
+        match site.get() {
+            Some(Ok(site)) => {
+                let path = path.get();
+                let path = path.strip_prefix(base.router_base()).unwrap_or(&path);
+                let locale = Locale::of_path(&site, path, base);
+                if let Some(language) = site.languages.iter().find(|l| l.code == locale.code) {
+                    head::apply(&language.not_found_head);
+                }
+                locale
+            }
+            _ => Locale::fallback(base),
+        }
+    };
+    navigation::page_shown();
+    move || {
+        let locale = locale();
+        let labels = locale.labels();
+        view! {
+            <section class="not-found page-intro" aria-labelledby="not-found-title">
+                <p class="eyebrow">"404"</p>
+                <h1 id="not-found-title">{labels.not_found_title}</h1>
+                <p class="dek">{labels.not_found_text}</p>
+                <p>
+                    <a class="button" href=locale.href(folio_model::data_layout::Page::Home(1))>
+                        {labels.go_home}
+                    </a>
+                </p>
+            </section>
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::data_layout::{self, Page as Route, language_prefix};
+use folio_model::head::{self, HeadTags};
 use folio_model::pagination::{page_count, page_items};
 use folio_model::text_stats::{count_words, reading_minutes};
 use folio_model::*;
@@ -15,6 +16,11 @@ use crate::markdown::{self, ImageTarget, LinkTarget, Resolve};
 use crate::posts::{Catalog, Post, content_path, normalize_url};
 use crate::settings::Settings;
 use crate::{features, parallel};
+
+/// A post gets a table of contents when it has this many `##`/`###` headings...
+const TOC_MIN_HEADINGS: usize = 3;
+/// ...and this many words: a short post reads faster than its contents would.
+const TOC_MIN_WORDS: u32 = 700;
 
 /// Every document of a compiled site, with the site path each is written to.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,7 +137,7 @@ pub fn assemble(
                 .collect()
         });
         let posts = post_documents(&order, catalog, settings, assets, &summaries, rendered);
-        let listings = settings
+        let listings: Vec<_> = settings
             .languages
             .iter()
             .flat_map(|language| {
@@ -143,13 +149,40 @@ pub fn assemble(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (posts, listings, features)
     });
+    let (mut posts, mut listings) = (posts, listings);
+    let mut site = site_document(catalog, settings, assets);
+    fill_heads(&mut posts, &mut listings, &mut site);
     ContentIndex {
-        site: site_document(catalog, settings, assets),
+        site,
         listings,
         posts,
         features,
         redirects: redirects(catalog, settings),
         media,
+    }
+}
+
+/// Fills in the head of every page, which needs the site document and the rest of each
+/// document.
+fn fill_heads(
+    posts: &mut [(String, PostDocument)],
+    listings: &mut [(String, ListingPage)],
+    site: &mut SiteDocument,
+) {
+    let post_heads = parallel::map(posts, |(_, post)| head::post_head(site, post));
+    for ((_, post), head) in posts.iter_mut().zip(post_heads) {
+        post.head = head;
+    }
+    for (_, listing) in listings.iter_mut() {
+        listing.head = head::listing_head(site, listing);
+    }
+    let not_found_heads: Vec<HeadTags> = site
+        .languages
+        .iter()
+        .map(|language| head::not_found_head(site, &language.code))
+        .collect();
+    for (language, head) in site.languages.iter_mut().zip(not_found_heads) {
+        language.not_found_head = head;
     }
 }
 
@@ -197,7 +230,7 @@ fn post_documents(
             schema_version: SCHEMA_VERSION,
             summary: summaries[i].clone(),
             body_html: body.html,
-            toc: if body.toc.len() >= 3 {
+            toc: if body.toc.len() >= TOC_MIN_HEADINGS && summaries[i].word_count >= TOC_MIN_WORDS {
                 body.toc
             } else {
                 Vec::new()
@@ -211,6 +244,7 @@ fn post_documents(
             alternates,
             related: post.related.clone(),
             extra: Extra::from_map(&post.page.front_matter.extra),
+            head: HeadTags::default(),
         };
         posts.push((
             data_layout::document(&prefix, Route::Post(&post.slug)),
@@ -270,6 +304,7 @@ fn listing_pages(
                         .iter()
                         .map(|&c| cards[c].clone())
                         .collect(),
+                    head: HeadTags::default(),
                 },
             ));
         }
@@ -401,6 +436,7 @@ fn site_document(catalog: &Catalog<'_>, settings: &Settings, assets: &Assets<'_>
                 .iter()
                 .filter(|p| p.language == language.code)
                 .count() as u32,
+            not_found_head: HeadTags::default(),
         })
         .collect();
     SiteDocument {

@@ -37,16 +37,35 @@ pub fn theme_css() -> String {
         css_for_theme_with_class_style(&themes.themes[name], CLASS_STYLE)
             .expect("the bundled themes have CSS")
     };
-    let dark = css(DARK_THEME)
-        .lines()
-        .map(|line| format!("  {line}"))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let dark = css(DARK_THEME);
     format!(
         "/* Code highlighting, written by `folio-build highlight-css`: do not edit by hand. */\n\
-         /* Light: {LIGHT_THEME}. Dark: {DARK_THEME}. */\n\n{}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n",
-        css(LIGHT_THEME).trim_end()
+         /* Light: {LIGHT_THEME}. Dark: {DARK_THEME}, when the reader chose it or the system \
+         prefers it and the reader did not choose light. */\n\n{}\n{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
+        css(LIGHT_THEME).trim_end(),
+        scoped(&dark, r#":root[data-theme="dark"]"#).trim_end(),
+        indented(&scoped(&dark, r#":root:not([data-theme="light"])"#)).trim_end(),
     )
+}
+
+/// `css` with every selector of its rules under `scope`.
+fn scoped(css: &str, scope: &str) -> String {
+    css.lines()
+        .map(|line| match line.strip_suffix('{') {
+            Some(selectors) if !line.trim_start().starts_with('@') => {
+                let selectors: Vec<String> = selectors
+                    .split(',')
+                    .map(|selector| format!("{scope} {}", selector.trim()))
+                    .collect();
+                format!("{} {{\n", selectors.join(", "))
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
+}
+
+fn indented(css: &str) -> String {
+    css.lines().map(|line| format!("  {line}\n")).collect()
 }
 
 #[cfg(test)]
@@ -81,5 +100,21 @@ mod tests {
         let css = theme_css();
         assert!(css.contains(".hl-"));
         assert!(css.contains("@media (prefers-color-scheme: dark)"));
+        assert!(
+            css.contains(r#":root[data-theme="dark"] .hl-comment"#),
+            "a reader who chose dark gets dark code on a light system"
+        );
+        assert!(
+            css.contains(r#":root:not([data-theme="light"]) .hl-comment"#),
+            "a reader who chose light keeps light code on a dark system"
+        );
+    }
+
+    #[test]
+    fn scoping_prefixes_every_selector_of_a_rule() {
+        assert_eq!(
+            scoped(".a, .b .c {\n color: red;\n}\n", ".dark"),
+            ".dark .a, .dark .b .c {\n color: red;\n}\n"
+        );
     }
 }

@@ -21,8 +21,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::head::HeadTags;
+
 /// The version of the JSON format described in this module.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The site: settings, languages, authors and categories. Small; shared by every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,6 +65,8 @@ pub struct Language {
     pub next_paths: NextPaths,
     /// Published posts in this language.
     pub post_count: u32,
+    /// The head of the 404 page in this language.
+    pub not_found_head: HeadTags,
 }
 
 /// A labelled link (navigation, author links).
@@ -156,9 +160,11 @@ pub struct Image {
     pub height: Option<u32>,
 }
 
-/// Which listing a [`ListingPage`] belongs to.
+/// Which listing a [`ListingPage`] belongs to: `"home"`, or `{"category": "<id>"}` and
+/// the like. (Serde's plain enum form: an internally or adjacently tagged enum costs the
+/// app several kilobytes of decoding code.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Listing {
     /// Every post of the language.
     Home,
@@ -190,6 +196,8 @@ pub struct ListingPage {
     pub total_posts: u32,
     /// The cards of this page, newest first.
     pub posts: Vec<PostSummary>,
+    /// The page's head ([`crate::head::listing_head`]).
+    pub head: HeadTags,
 }
 
 /// What a card shows of a post, and the metadata of its page.
@@ -238,12 +246,13 @@ pub struct PostSummary {
 pub struct PostDocument {
     /// Always [`SCHEMA_VERSION`] when written by this version of the compiler.
     pub schema_version: u32,
-    /// The card data and page metadata.
-    #[serde(flatten)]
+    /// The card data and page metadata. (Nested rather than flattened: flattening costs
+    /// the app several kilobytes of decoding code.)
     pub summary: PostSummary,
     /// The body rendered to HTML at build time: sanitized, safe to insert as it is.
     pub body_html: String,
-    /// The table of contents; empty for short posts.
+    /// The table of contents; empty for short posts (fewer than three headings or 700
+    /// words).
     #[serde(default)]
     pub toc: Vec<TocEntry>,
     /// Full cards of the post's authors, in the post's order.
@@ -261,6 +270,8 @@ pub struct PostDocument {
     /// Front matter keys Folio does not know, kept as they were.
     #[serde(default)]
     pub extra: Extra,
+    /// The page's head ([`crate::head::post_head`]).
+    pub head: HeadTags,
 }
 
 /// Front matter keys Folio does not know: a JSON object, kept as text so that readers
@@ -419,6 +430,7 @@ mod tests {
                 "mood".into(),
                 serde_json::json!("calm"),
             )])),
+            head: HeadTags::default(),
         }
     }
 
@@ -429,12 +441,12 @@ mod tests {
     }
 
     #[test]
-    fn a_post_is_flat_on_the_wire_and_published_posts_carry_no_draft_flag() {
+    fn a_post_nests_its_summary_and_published_posts_carry_no_draft_flag() {
         let json = serde_json::to_value(post()).unwrap();
-        assert_eq!(json["slug"], "hello");
+        assert_eq!(json["summary"]["slug"], "hello");
         assert_eq!(json["body_html"], "<p>Hi</p>\n");
-        assert!(json.get("summary").is_none());
-        assert!(json.get("draft").is_none());
+        assert!(json.get("slug").is_none());
+        assert!(json["summary"].get("draft").is_none());
         assert_eq!(json["extra"]["mood"], "calm");
     }
 
@@ -450,11 +462,11 @@ mod tests {
     fn listings_say_their_kind_and_id() {
         assert_eq!(
             serde_json::to_value(Listing::Home).unwrap(),
-            serde_json::json!({ "kind": "home" })
+            serde_json::json!("home")
         );
         assert_eq!(
             serde_json::to_value(Listing::Tag("rust".into())).unwrap(),
-            serde_json::json!({ "kind": "tag", "id": "rust" })
+            serde_json::json!({ "tag": "rust" })
         );
     }
 }

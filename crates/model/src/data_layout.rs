@@ -61,6 +61,65 @@ pub fn route(prefix: &str, page: Page<'_>) -> String {
     }
 }
 
+/// A route read back from its path: the page, and the language segment it is under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedRoute<'a> {
+    /// The first segment when the route is under one (`es` in `es/posts/x/`); whether it
+    /// is a language of the site is for the caller to check.
+    pub language: Option<&'a str>,
+    pub page: Page<'a>,
+}
+
+/// The page a route path (relative to the site's root, as [`route`] writes it; slashes
+/// around it optional) stands for, or `None` when it stands for no page.
+pub fn parse_route(path: &str) -> Option<ParsedRoute<'_>> {
+    let path = path.trim_matches('/');
+    let segments: Vec<&str> = if path.is_empty() {
+        Vec::new()
+    } else {
+        path.split('/').collect()
+    };
+    if let Some(page) = parse_page(&segments) {
+        return Some(ParsedRoute {
+            language: None,
+            page,
+        });
+    }
+    let (language, rest) = segments.split_first()?;
+    if language.is_empty() || ROUTE_WORDS.contains(language) {
+        return None;
+    }
+    Some(ParsedRoute {
+        language: Some(language),
+        page: parse_page(rest)?,
+    })
+}
+
+/// The fixed words of routes, which no language prefix can be.
+const ROUTE_WORDS: &[&str] = &["author", "category", "page", "posts", "tag"];
+
+/// The page of route segments without a language prefix.
+fn parse_page<'a>(segments: &[&'a str]) -> Option<Page<'a>> {
+    // Page numbers as `route` writes them: digits, no leading zero.
+    let number = |n: &str| {
+        let digits = n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
+        n.parse::<u32>().ok().filter(|_| digits)
+    };
+    let id = |id: &'a str| Some(id).filter(|id| !id.is_empty());
+    match *segments {
+        [] => Some(Page::Home(1)),
+        ["page", n] => Some(Page::Home(number(n)?)),
+        ["posts", slug] => Some(Page::Post(id(slug)?)),
+        ["category", c] => Some(Page::Category(id(c)?, 1)),
+        ["category", c, "page", n] => Some(Page::Category(id(c)?, number(n)?)),
+        ["tag", t] => Some(Page::Tag(id(t)?, 1)),
+        ["tag", t, "page", n] => Some(Page::Tag(id(t)?, number(n)?)),
+        ["author", a] => Some(Page::Author(id(a)?, 1)),
+        ["author", a, "page", n] => Some(Page::Author(id(a)?, number(n)?)),
+        _ => None,
+    }
+}
+
 /// The JSON document holding the data of `page` under a language's `prefix`.
 pub fn document(prefix: &str, page: Page<'_>) -> String {
     match page {
@@ -101,6 +160,63 @@ mod tests {
         assert_eq!(
             route("es/", Page::Author("laura-gomez", 1)),
             "es/author/laura-gomez/"
+        );
+    }
+
+    #[test]
+    fn routes_read_back_as_the_pages_they_were_written_for() {
+        let pages = [
+            Page::Home(1),
+            Page::Home(3),
+            Page::Post("hola"),
+            Page::Category("automation", 1),
+            Page::Category("automation", 2),
+            Page::Tag("whatsapp", 1),
+            Page::Tag("whatsapp", 4),
+            Page::Author("laura-gomez", 1),
+            Page::Author("laura-gomez", 2),
+        ];
+        for page in pages {
+            for (prefix, language) in [("", None), ("es/", Some("es"))] {
+                let path = route(prefix, page);
+                assert_eq!(
+                    parse_route(&path),
+                    Some(ParsedRoute { language, page }),
+                    "{path}"
+                );
+                assert_eq!(
+                    parse_route(&format!("/{path}")),
+                    Some(ParsedRoute { language, page })
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn paths_of_no_page_read_as_none() {
+        for path in [
+            "posts/",
+            "posts/a/b/",
+            "page/0/",
+            "page/x/",
+            "page/-1/",
+            "es/page/",
+            "category/a/page/",
+            "nothing/here/at/all/",
+            "es/es/posts/a/",
+            "page/02/",
+            "page/+2/",
+            "posts/page/2/",
+        ] {
+            assert_eq!(parse_route(path), None, "{path}");
+        }
+        assert_eq!(
+            parse_route("fr/"),
+            Some(ParsedRoute {
+                language: Some("fr"),
+                page: Page::Home(1)
+            }),
+            "the caller checks the language"
         );
     }
 

@@ -134,3 +134,68 @@ pub async fn body_text(client: &Client) -> String {
         .expect("run a script in the page");
     value.as_str().unwrap_or_default().to_owned()
 }
+
+/// How long a test waits for the page to show something.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The first element matching `css`, once it is in the page.
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("`{css}` never appeared: {e}"))
+}
+
+/// Waits until `script` (the body of a function) returns true.
+pub async fn wait_until(client: &Client, what: &str, script: &str) {
+    let deadline = tokio::time::Instant::now() + TIMEOUT;
+    loop {
+        if eval(client, script).await == Value::Bool(true) {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting until {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The value `script` (the body of a function) returns in the page.
+pub async fn eval(client: &Client, script: &str) -> Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("the script failed ({e}): {script}"))
+}
+
+/// Resizes the browser's viewport (not its window) to `width` x `height` CSS pixels.
+pub async fn set_viewport(client: &Client, width: u32, height: u32) {
+    // The window is larger than its viewport by the browser's frame, which headless
+    // Chromium still has: measure it once, then size the window to fit.
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("resize the window");
+    let inner = eval(client, "return [window.innerWidth, window.innerHeight]").await;
+    let (w, h) = (
+        inner[0].as_u64().unwrap_or(u64::from(width)) as u32,
+        inner[1].as_u64().unwrap_or(u64::from(height)) as u32,
+    );
+    client
+        .set_window_size(2 * width - w, 2 * height - h)
+        .await
+        .expect("resize the window");
+}
+
+/// Moves the app to `path` as an in-app link would (the router sees a history entry and
+/// a `popstate`), without loading a page: deep links need the static pages of the
+/// hosting step.
+pub async fn navigate_in_app(client: &Client, path: &str) {
+    let script = format!(
+        "history.pushState(null, '', {path:?}); dispatchEvent(new PopStateEvent('popstate')); return true"
+    );
+    eval(client, &script).await;
+}

@@ -3,12 +3,15 @@
 //!
 //! Nothing here knows about Folio's code: tests see only what a reader's browser sees.
 
+pub mod accessibility;
 pub mod browser;
+pub mod site_copy;
 pub mod static_server;
 
 use std::path::PathBuf;
 
 pub use browser::Browser;
+pub use site_copy::SiteCopy;
 pub use static_server::StaticServer;
 
 /// The release bundle under test: `$FOLIO_DIST`, else `dist/` at the workspace root.
@@ -23,5 +26,17 @@ pub fn dist_dir() -> PathBuf {
         "no release bundle at {}: run `trunk build --release --offline` first (scripts/test does)",
         dir.display()
     );
+    dir
+}
+
+/// Where tests write their screenshots (test artifacts): `$FOLIO_SCREENSHOTS`, else
+/// `target/screenshots/` at the workspace root.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = std::env::var_os("FOLIO_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots")
+        });
+    std::fs::create_dir_all(&dir).expect("create the screenshot folder");
     dir
 }

@@ -1,0 +1,92 @@
+//! What a reader expects of moving between pages: Back returns to where they were on the
+//! page, a new page starts at the top (the router does that part), focus moves to the new
+//! page's heading and its title is announced to screen readers, and links start loading
+//! their page's data as soon as the reader points at them.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::data;
+
+thread_local! {
+    /// The last scroll position of every path visited, for Back and Forward.
+    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::default();
+    /// Where to scroll once the page a Back or Forward leads to is shown.
+    static RESTORE: Cell<Option<f64>> = const { Cell::new(None) };
+    /// Whether a page was shown already: the first one keeps the browser's focus.
+    static SHOWN_BEFORE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts remembering scroll positions and prefetching link targets. Called once, when
+/// the app mounts.
+pub fn install() {
+    if let Ok(history) = window().history() {
+        // The app restores positions itself, once the page's data is there.
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    // The listeners live as long as the page: their handles are never removed.
+    window_event_listener(ev::scroll, |_| {
+        POSITIONS.with(|positions| {
+            positions
+                .borrow_mut()
+                .insert(current_path(), window().scroll_y().unwrap_or_default());
+        });
+    });
+    window_event_listener(ev::popstate, |_| {
+        // Read now: by the time the page is shown, scrolling may have overwritten it.
+        let position = POSITIONS.with(|positions| positions.borrow().get(&current_path()).copied());
+        RESTORE.set(Some(position.unwrap_or_default()));
+    });
+    let prefetch = |event: web_sys::Event| {
+        let link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[data-prefetch]").ok().flatten());
+        if let Some(path) = link.and_then(|link| link.get_attribute("data-prefetch")) {
+            data::prefetch(&path);
+        }
+    };
+    window_event_listener(ev::pointerover, move |e| prefetch(e.into()));
+    window_event_listener(ev::focusin, move |e| prefetch(e.into()));
+    window_event_listener(ev::touchstart, move |e| prefetch(e.into()));
+}
+
+/// Called by every page once its content is in the document.
+pub fn page_shown() {
+    request_animation_frame(|| {
+        if let Some(top) = RESTORE.take() {
+            window().scroll_to_with_x_and_y(0.0, top);
+        }
+        if SHOWN_BEFORE.replace(true) {
+            focus_heading();
+        }
+    });
+}
+
+/// Moves focus to the page's main heading, which screen readers then read out, along with
+/// the new title in the announcer.
+fn focus_heading() {
+    let document = document();
+    let heading = document
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
+    }
+    if let Some(announcer) = document.get_element_by_id("route-announcer") {
+        announcer.set_text_content(Some(&document.title()));
+    }
+}
+
+fn current_path() -> String {
+    window().location().pathname().unwrap_or_default()
+}
