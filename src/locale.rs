@@ -38,6 +38,16 @@ impl Locale {
             .unwrap_or_else(|| Self::new(site, &site.default_language.clone(), base))
     }
 
+    /// A locale built by hand, for tests of views.
+    #[cfg(test)]
+    pub fn for_tests(code: &str, prefix: &str, base: SiteBase) -> Self {
+        Self {
+            code: code.to_owned(),
+            prefix: prefix.to_owned(),
+            base,
+        }
+    }
+
     /// The default language, for when the site itself could not be loaded.
     pub fn fallback(base: SiteBase) -> Self {
         Self {

@@ -45,3 +45,79 @@ pub fn PostCard(
         </li>
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use folio_model::Term;
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    use super::*;
+    use crate::site_base::SiteBase;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn summary() -> PostSummary {
+        PostSummary {
+            slug: "hola".into(),
+            language: "es".into(),
+            title: "Hola".into(),
+            description: "Un primer artículo.".into(),
+            excerpt: "Un primer artículo.".into(),
+            published: "2026-03-14T00:00:00+01:00".into(),
+            updated: None,
+            word_count: 300,
+            reading_minutes: 2,
+            category: Some(Term {
+                id: "automation".into(),
+                name: "Automatización".into(),
+            }),
+            tags: vec![],
+            authors: vec![Term {
+                id: "ana".into(),
+                name: "Ana".into(),
+            }],
+            image: None,
+            draft: false,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_card_links_under_the_site_base_in_its_language_and_prefetches_its_post() {
+        let host = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&host).unwrap();
+        let base = SiteBase::from_base_uri("http://h/blog/", "http://h");
+        let locale = Locale::for_tests("es", "es/", base);
+        let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+            view! { <ul><PostCard post=summary() locale /></ul> }
+        });
+        let attribute = |css: &str, name: &str| {
+            host.query_selector(css)
+                .unwrap()
+                .unwrap_or_else(|| panic!("no {css}"))
+                .get_attribute(name)
+        };
+        assert_eq!(
+            attribute(".post-card-title a", "href").as_deref(),
+            Some("/blog/es/posts/hola/")
+        );
+        assert_eq!(
+            attribute(".post-card-title a", "data-prefetch").as_deref(),
+            Some("data/es/posts/hola.json")
+        );
+        assert_eq!(
+            attribute(".eyebrow a", "href").as_deref(),
+            Some("/blog/es/category/automation/")
+        );
+        assert_eq!(
+            attribute(".authors a", "href").as_deref(),
+            Some("/blog/es/author/ana/")
+        );
+        assert_eq!(attribute("time", "datetime").as_deref(), Some("2026-03-14"));
+        let text = host.text_content().unwrap_or_default();
+        assert!(text.contains("14 mar 2026"), "{text}");
+        assert!(text.contains("2 min de lectura"), "{text}");
+        drop(handle);
+    }
+}

@@ -1,6 +1,7 @@
 //! A reader on the release bundle: the reference post element by element, every route
 //! type in both languages, navigation with Back, the language switcher, a sub-path.
 
+use fantoccini::actions::InputSource;
 use folio_e2e::browser::{body_text, eval, navigate_in_app, wait_for, wait_until};
 use folio_e2e::{Browser, SiteCopy, StaticServer, dist_dir};
 use serde_json::Value;
@@ -384,6 +385,66 @@ async fn the_site_works_under_a_sub_path() {
         "return location.pathname === '/blog/' && !!document.querySelector('.post-card')",
     )
     .await;
+    assert_clean_console(browser.console_problems().await);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_theme_toggle_is_remembered_and_links_prefetch_their_post() {
+    let server = StaticServer::start(&dist_dir()).await;
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    client.goto(&server.url("/")).await.unwrap();
+    wait_for(client, ".post-card").await;
+
+    // Pointing at a card's title loads the post's data before any click.
+    let link = client
+        .find(fantoccini::Locator::LinkText(REFERENCE_TITLE))
+        .await
+        .unwrap();
+    client
+        .perform_actions(fantoccini::actions::MouseActions::new("mouse".into()).then(
+            fantoccini::actions::PointerAction::MoveToElement {
+                element: link,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            },
+        ))
+        .await
+        .unwrap();
+    wait_until(
+        client,
+        "hovering a card prefetches its post",
+        "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/data/posts/whatsapp-cart-recovery-playbook.json'))",
+    )
+    .await;
+
+    // The toggle switches the theme, and the choice outlives a reload.
+    let before = eval(
+        client,
+        "return getComputedStyle(document.body).backgroundColor",
+    )
+    .await;
+    let toggle = wait_for(client, ".theme-toggle").await;
+    let label = toggle.attr("aria-label").await.unwrap().unwrap_or_default();
+    toggle.click().await.unwrap();
+    let chosen = if label.contains("dark") {
+        "dark"
+    } else {
+        "light"
+    };
+    let script = format!("return document.documentElement.dataset.theme === {chosen:?}");
+    wait_until(client, "the toggle sets the theme", &script).await;
+    let after = eval(
+        client,
+        "return getComputedStyle(document.body).backgroundColor",
+    )
+    .await;
+    assert_ne!(before, after, "the page changes colour");
+    client.refresh().await.unwrap();
+    wait_for(client, ".post-card").await;
+    wait_until(client, "the theme is remembered", &script).await;
     assert_clean_console(browser.console_problems().await);
     browser.close().await;
 }
