@@ -9,6 +9,7 @@ pub mod labels;
 pub mod locale;
 pub mod navigation;
 pub mod pages;
+mod related_timing;
 pub mod site_base;
 pub mod theme;
 

@@ -15,8 +15,9 @@ use crate::data;
 thread_local! {
     /// The last scroll position of every path visited, for Back and Forward.
     static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::default();
-    /// Where to scroll once the page a Back or Forward leads to is shown.
-    static RESTORE: Cell<Option<f64>> = const { Cell::new(None) };
+    /// Where to scroll once the page a Back or Forward leads to is shown: its path and
+    /// position. (A page of an earlier Back may still be arriving: it must not take it.)
+    static RESTORE: RefCell<Option<(String, f64)>> = const { RefCell::new(None) };
     /// Whether a page was shown already: the first one keeps the browser's focus.
     static SHOWN_BEFORE: Cell<bool> = const { Cell::new(false) };
 }
@@ -38,8 +39,9 @@ pub fn install() {
     });
     window_event_listener(ev::popstate, |_| {
         // Read now: by the time the page is shown, scrolling may have overwritten it.
-        let position = POSITIONS.with(|positions| positions.borrow().get(&current_path()).copied());
-        RESTORE.set(Some(position.unwrap_or_default()));
+        let path = current_path();
+        let position = POSITIONS.with(|positions| positions.borrow().get(&path).copied());
+        RESTORE.set(Some((path, position.unwrap_or_default())));
     });
     let prefetch = |event: web_sys::Event| {
         let link = event
@@ -58,7 +60,17 @@ pub fn install() {
 /// Called by every page once its content is in the document.
 pub fn page_shown() {
     request_animation_frame(|| {
-        if let Some(top) = RESTORE.take() {
+        let restore = RESTORE.with(|r| {
+            let mut r = r.borrow_mut();
+            match r.take() {
+                Some((path, top)) if path == current_path() => Some(top),
+                other => {
+                    *r = other;
+                    None
+                }
+            }
+        });
+        if let Some(top) = restore {
             window().scroll_to_with_x_and_y(0.0, top);
         }
         if SHOWN_BEFORE.replace(true) {

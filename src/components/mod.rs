@@ -31,7 +31,7 @@ pub use loading::Loading;
 pub use next_paths::NextPathsBlock;
 pub use post_article::PostArticle;
 pub use post_card::PostCard;
-pub use related_posts::RelatedPosts;
+pub use related_posts::{RelatedCard, RelatedPosts};
 pub use site_header::SiteHeader;
 pub use table_of_contents::TableOfContents;
 pub use theme_toggle::ThemeToggle;

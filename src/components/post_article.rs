@@ -3,12 +3,12 @@
 //! the other languages of the post.
 
 use folio_model::data_layout::Page;
-use folio_model::{PostDocument, PostSummary, SiteDocument};
+use folio_model::{PostDocument, SiteDocument};
 use leptos::prelude::*;
 
 use crate::components::{
-    AuthorCard, Byline, CategoryLabel, HeroImage, LanguageSwitcher, NextPathsBlock, RelatedPosts,
-    TableOfContents, in_page_links,
+    AuthorCard, Byline, CategoryLabel, HeroImage, LanguageSwitcher, NextPathsBlock, RelatedCard,
+    RelatedPosts, TableOfContents, in_page_links,
 };
 use crate::locale::Locale;
 
@@ -19,7 +19,7 @@ pub fn PostArticle(
     locale: Locale,
     post: PostDocument,
     /// Posts to read next, which arrive after the article.
-    related: Signal<Vec<PostSummary>>,
+    related: Signal<Vec<RelatedCard>>,
 ) -> impl IntoView {
     let labels = locale.labels();
     let summary = post.summary;

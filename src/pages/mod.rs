@@ -10,7 +10,7 @@ mod not_found;
 mod post;
 
 use folio_model::data_layout::{Page, ParsedRoute, parse_route};
-use folio_model::{ListingPage, PostDocument, PostSummary, SiteDocument};
+use folio_model::{ListingPage, PostDocument, SiteDocument};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -158,4 +158,4 @@ pub fn site_resource() -> SiteResource {
 }
 
 /// Posts to show under an article, once known.
-type Related = Signal<Vec<PostSummary>>;
+type Related = Signal<Vec<crate::components::RelatedCard>>;

@@ -1,16 +1,19 @@
 //! The post page: one article, in the route's language.
 
-use folio_model::PostDocument;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use folio_model::data_layout::Page;
+use folio_model::related::{Reason, RelatedIndex};
+use folio_model::{PostDocument, RelatedFeatures, SiteDocument};
 use leptos::prelude::*;
 
-use crate::components::PostArticle;
+use crate::components::{PostArticle, RelatedCard};
 use crate::data::{self, LoadError};
+use crate::locale::Locale;
 use crate::pages::{Loaded, Related, Route, SiteResource, load_with_site};
 use crate::{head, navigation};
-
-/// How many related posts show.
-const RELATED_POSTS: usize = 3;
 
 /// The post of a `posts/<slug>/` route.
 pub(super) async fn load(
@@ -37,31 +40,99 @@ pub(super) fn view(loaded: Loaded<PostDocument>) -> AnyView {
         .into_any()
 }
 
-/// Until the related-posts step ranks them: the newest posts of the same category,
-/// loaded after the article, which never waits for them.
+/// The post's related posts, ranked in the browser from the language's features. The
+/// features load once the article is on screen, and once per language per visit.
 fn related_posts(loaded: &Loaded<PostDocument>) -> Related {
     let related = RwSignal::new(Vec::new());
-    let summary = &loaded.document.summary;
-    if let Some(category) = &summary.category {
-        let (prefix, category, slug) = (
-            loaded.locale.prefix.clone(),
-            category.id.clone(),
-            summary.slug.clone(),
-        );
+    let site = loaded.site.clone();
+    let locale = loaded.locale.clone();
+    let slug = loaded.document.summary.slug.clone();
+    let alternates: Vec<String> = loaded
+        .document
+        .alternates
+        .iter()
+        .map(|a| a.slug.clone())
+        .collect();
+    request_animation_frame(move || {
         leptos::task::spawn_local(async move {
-            if let Ok(listing) = data::listing(&prefix, Page::Category(&category, 1)).await {
-                let posts = listing
-                    .posts
-                    .into_iter()
-                    .filter(|other| other.slug != slug)
-                    .take(RELATED_POSTS)
-                    .collect();
-                // The reader may have moved on, and the page with it.
-                let _ = related.try_set(posts);
-            }
+            let Ok(index) = related_index(&locale.prefix).await else {
+                // Without features there is nothing to rank: the block stays away.
+                return;
+            };
+            let exclude: Vec<&str> = alternates.iter().map(String::as_str).collect();
+            let cards = index
+                .related(&slug, &exclude, &site.related)
+                .into_iter()
+                .map(|related| RelatedCard {
+                    title: related.post.title.clone(),
+                    href: locale.href(Page::Post(&related.post.slug)),
+                    prefetch: data::post_path(&locale.prefix, &related.post.slug),
+                    reason: reason_text(&related.reason, &site, index.features(), &locale),
+                })
+                .collect();
+            // The reader may have moved on, and the page with it.
+            let _ = related.try_set(cards);
         });
-    }
+    });
     related.into()
+}
+
+thread_local! {
+    /// The ranking index of each language's features, built once per visit.
+    static INDEXES: RefCell<HashMap<String, Rc<RelatedIndex>>> = RefCell::default();
+}
+
+async fn related_index(prefix: &str) -> Result<Rc<RelatedIndex>, LoadError> {
+    if let Some(index) = INDEXES.with(|i| i.borrow().get(prefix).cloned()) {
+        return Ok(index);
+    }
+    let index = Rc::new(RelatedIndex::new(data::related_features(prefix).await?));
+    INDEXES.with(|i| i.borrow_mut().insert(prefix.to_owned(), index.clone()));
+    Ok(index)
+}
+
+/// Why a related post is there, in the reader's language.
+fn reason_text(
+    reason: &Reason,
+    site: &SiteDocument,
+    features: &RelatedFeatures,
+    locale: &Locale,
+) -> String {
+    let labels = locale.labels();
+    match reason {
+        Reason::Pinned => labels.reason_pinned.to_owned(),
+        Reason::SharedTags(ids) => {
+            let names: Vec<&str> = ids
+                .iter()
+                .map(|id| {
+                    features
+                        .tags
+                        .iter()
+                        .find(|t| &t.id == id)
+                        .map_or(id.as_str(), |t| t.name.as_str())
+                })
+                .collect();
+            (labels.reason_tags)(&names.join(", "))
+        }
+        Reason::SameCategory(id) => {
+            let name = site
+                .categories
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or(id.as_str(), |c| c.name.as_str());
+            (labels.reason_category)(name)
+        }
+        Reason::SameAuthor(id) => {
+            let name = site
+                .authors
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or(id.as_str(), |a| a.name.as_str());
+            (labels.reason_author)(name)
+        }
+        Reason::SimilarTopic => labels.reason_topic.to_owned(),
+        Reason::Recent => labels.reason_recent.to_owned(),
+    }
 }
 
 /// The post; when its document is missing, tells a post that does not exist (the 404

@@ -396,6 +396,7 @@ fn related_features(
             let post = &catalog.posts[i];
             PostFeatures {
                 slug: post.slug.clone(),
+                title: post.title.clone(),
                 published_day: post
                     .published
                     .date()
@@ -406,8 +407,14 @@ fn related_features(
                 authors: post.authors.clone(),
                 related: post.related.clone(),
                 terms,
+                draft: post.draft,
             }
         })
+        .collect();
+    let tags: BTreeMap<&str, &Term> = in_language
+        .iter()
+        .flat_map(|&i| &catalog.posts[i].tags)
+        .map(|tag| (tag.id.as_str(), tag))
         .collect();
     (
         data_layout::related_features(&language_prefix(language, &settings.default_language)),
@@ -415,6 +422,7 @@ fn related_features(
             schema_version: SCHEMA_VERSION,
             language: language.to_owned(),
             vocabulary,
+            tags: tags.into_values().cloned().collect(),
             posts,
         },
     )
@@ -446,6 +454,7 @@ fn site_document(catalog: &Catalog<'_>, settings: &Settings, assets: &Assets<'_>
         languages,
         posts_per_page: settings.posts_per_page,
         navigation: settings.navigation.clone(),
+        related: settings.related.clone(),
         authors: catalog
             .authors
             .keys()

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use folio_model::related::{RelatedSettings, RelatedWeights};
 use folio_model::{Link, NextPath, NextPaths};
 use serde::Deserialize;
 
@@ -21,6 +22,7 @@ pub struct Settings {
     /// The default language first, then by code.
     pub languages: Vec<LanguageSettings>,
     pub navigation: Vec<Link>,
+    pub related: RelatedSettings,
 }
 
 /// What differs per language.
@@ -58,7 +60,30 @@ struct RawSite {
     languages: BTreeMap<String, RawLanguage>,
     next_paths: Option<RawNextPaths>,
     navigation: Vec<Link>,
+    related: RawRelated,
 }
+
+/// `[related]`: every key optional, each falling back to the model's default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawRelated {
+    count: Option<u32>,
+    threshold: Option<f32>,
+    weights: RawWeights,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawWeights {
+    tags: Option<f32>,
+    category: Option<f32>,
+    author: Option<f32>,
+    text: Option<f32>,
+    recency: Option<f32>,
+}
+
+/// The most related posts a page may show.
+const MAX_RELATED: u32 = 12;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -133,6 +158,7 @@ pub fn read_site(file: Option<&TextFile>, base_url: Option<&str>) -> Result<Sett
         })
         .collect();
     settings.sort_by_key(|l| (l.code != default_language, l.code.clone()));
+    let related = related_settings(raw.related, &at)?;
     Ok(Settings {
         base_url,
         default_language,
@@ -141,6 +167,46 @@ pub fn read_site(file: Option<&TextFile>, base_url: Option<&str>) -> Result<Sett
         words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
         languages: settings,
         navigation: raw.navigation,
+        related,
+    })
+}
+
+/// `[related]` checked: a count from 1 to [`MAX_RELATED`], weights and threshold that
+/// are numbers of zero or more.
+fn related_settings(
+    raw: RawRelated,
+    at: &dyn Fn(&str) -> Location,
+) -> Result<RelatedSettings, Diagnostic> {
+    let defaults = RelatedSettings::default();
+    let count = raw.count.unwrap_or(defaults.count);
+    if !(1..=MAX_RELATED).contains(&count) {
+        return Err(at("count")
+            .error(format!(
+                "`related.count` is {count}, not between 1 and {MAX_RELATED}"
+            ))
+            .with_help("how many related posts a post shows; 3 when left out"));
+    }
+    let number = |key: &str, value: Option<f32>, default: f32| match value {
+        Some(v) if !v.is_finite() || v < 0.0 => Err(at(key)
+            .error(format!(
+                "`{key}` is {v}, and must be a number of zero or more"
+            ))
+            .with_help("0 turns a signal off; see docs/content-format.md for the defaults")),
+        Some(v) => Ok(v),
+        None => Ok(default),
+    };
+    let w = raw.weights;
+    let d = defaults.weights;
+    Ok(RelatedSettings {
+        count,
+        threshold: number("threshold", raw.threshold, defaults.threshold)?,
+        weights: RelatedWeights {
+            tags: number("tags", w.tags, d.tags)?,
+            category: number("category", w.category, d.category)?,
+            author: number("author", w.author, d.author)?,
+            text: number("text", w.text, d.text)?,
+            recency: number("recency", w.recency, d.recency)?,
+        },
     })
 }
 
@@ -240,6 +306,39 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_settings_default_and_can_be_tuned() {
+        let defaults = site("title = \"T\"\n").unwrap().related;
+        assert_eq!(defaults, RelatedSettings::default());
+        let tuned = site("[related]\ncount = 4\n[related.weights]\ntags = 0\ntext = 2.5\n")
+            .unwrap()
+            .related;
+        assert_eq!(tuned.count, 4);
+        assert_eq!(tuned.weights.tags, 0.0);
+        assert_eq!(tuned.weights.text, 2.5);
+        assert_eq!(tuned.weights.category, RelatedWeights::default().category);
+    }
+
+    #[test]
+    fn related_settings_out_of_range_are_errors_at_their_line() {
+        let error = site("title = \"T\"\n[related]\ncount = 0\n").unwrap_err();
+        assert_eq!(
+            error.to_string().lines().next().unwrap(),
+            "content/site.toml:3:1: error: `related.count` is 0, not between 1 and 12"
+        );
+        let error = site("[related.weights]\nauthor = -1\n").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("content/site.toml:2:1: error: `author` is -1"),
+            "{error}"
+        );
+        assert!(
+            site("[related]\nweight = 1\n").is_err(),
+            "a typo is an error"
+        );
+    }
 
     fn site(text: &str) -> Result<Settings, Diagnostic> {
         let file = TextFile {

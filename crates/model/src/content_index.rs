@@ -22,9 +22,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::head::HeadTags;
+use crate::related::RelatedSettings;
 
 /// The version of the JSON format described in this module.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The site: settings, languages, authors and categories. Small; shared by every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +48,9 @@ pub struct SiteDocument {
     pub authors: Vec<Author>,
     /// Every category, by id.
     pub categories: Vec<Category>,
+    /// How related posts are chosen.
+    #[serde(default)]
+    pub related: RelatedSettings,
 }
 
 /// One language of the site, with the texts that differ per language.
@@ -336,6 +340,9 @@ pub struct RelatedFeatures {
     pub language: String,
     /// The terms that posts refer to by index in [`PostFeatures::terms`].
     pub vocabulary: Vec<String>,
+    /// Every tag the posts use, with its name, by id.
+    #[serde(default)]
+    pub tags: Vec<Term>,
     /// One entry per published post, newest first.
     pub posts: Vec<PostFeatures>,
 }
@@ -345,6 +352,8 @@ pub struct RelatedFeatures {
 pub struct PostFeatures {
     /// The post's slug.
     pub slug: String,
+    /// The post's title, for the related-post card.
+    pub title: String,
     /// Days since 1970-01-01 of its publication.
     pub published_day: i32,
     /// Category id.
@@ -362,6 +371,9 @@ pub struct PostFeatures {
     /// The post's strongest terms as `[vocabulary index, weight 1..=255]`, by index.
     #[serde(default)]
     pub terms: Vec<(u32, u8)>,
+    /// True for drafts and future posts (only in `--drafts` builds): never related.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// Old URLs of posts (aliases, Zola paths) and the routes they now lead to.

@@ -767,6 +767,7 @@ mod tests {
                 category("automation", "Automation", "How teams automate support."),
                 category("growth", "Growth", ""),
             ],
+            related: Default::default(),
         }
     }
 
@@ -1457,6 +1458,7 @@ mod tests {
             navigation: vec![],
             authors: vec![author("", "", "", "")],
             categories: vec![category("", "", "")],
+            related: Default::default(),
         };
         let odd_site = SiteDocument {
             base_url: "ñ://日本/".into(),

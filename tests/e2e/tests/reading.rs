@@ -55,7 +55,7 @@ async fn the_reference_post_shows_every_element_of_the_reference_page_in_order()
     );
     click_link(&browser, REFERENCE_TITLE).await;
     wait_for_heading(&browser, REFERENCE_TITLE).await;
-    wait_for(client, ".related-posts .post-card").await;
+    wait_for(client, ".related-posts .related-card").await;
 
     // Each element of the reference page, by its place in the article, with its text.
     let elements = eval(
@@ -157,6 +157,33 @@ async fn the_reference_post_shows_every_element_of_the_reference_page_in_order()
         3
     );
     assert!(text(10).contains("Read in Español"), "{}", text(10));
+    // Three related posts, each with its reason, none the post itself or its alternate.
+    let related = eval(
+        client,
+        "return [...document.querySelectorAll('.related-card')].map(c => [c.querySelector('a').getAttribute('href'), c.querySelector('.related-reason').textContent])",
+    )
+    .await;
+    let related = related.as_array().unwrap();
+    assert_eq!(related.len(), 3, "{related:?}");
+    for card in related {
+        let (href, reason) = (card[0].as_str().unwrap(), card[1].as_str().unwrap());
+        assert!(href.starts_with("/posts/"), "{href}");
+        assert_ne!(href, "/posts/whatsapp-cart-recovery-playbook/");
+        assert!(!href.starts_with("/es/"), "{href}");
+        assert!(
+            [
+                "Shares tags: ",
+                "Also in ",
+                "Also by ",
+                "Similar topic",
+                "Picked by the author",
+                "Recently published"
+            ]
+            .iter()
+            .any(|r| reason.starts_with(r)),
+            "{reason}"
+        );
+    }
     assert_eq!(
         eval(client, "return !!document.querySelector('article .toc')").await,
         false,
