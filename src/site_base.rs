@@ -38,6 +38,12 @@ impl SiteBase {
         &self.0
     }
 
+    /// A path of the page's address (`/blog/posts/x/`) without the base path
+    /// (`/posts/x/`), as the route grammar reads it.
+    pub fn route_path<'a>(&self, path: &'a str) -> &'a str {
+        path.strip_prefix(&*self.0).unwrap_or(path)
+    }
+
     /// The absolute path of a route given relative to the site's root (`posts/x/`).
     pub fn href(&self, route: &str) -> String {
         format!("{}/{route}", self.0)
@@ -64,6 +70,16 @@ mod tests {
         assert_eq!(blog.router_base(), "/blog");
         assert_eq!(blog.href(""), "/blog/");
         assert_eq!(blog.href("posts/a/"), "/blog/posts/a/");
+    }
+
+    #[test]
+    fn route_paths_are_read_without_the_base() {
+        let blog = base("http://127.0.0.1:8080/blog/");
+        assert_eq!(blog.route_path("/blog/posts/a/"), "/posts/a/");
+        assert_eq!(
+            base("http://127.0.0.1:8080/").route_path("/posts/a/"),
+            "/posts/a/"
+        );
     }
 
     #[test]

@@ -19,21 +19,23 @@ pub fn SiteHeader(
 ) -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let path = use_location().pathname;
-    let header = move || {
-        let site = site.get()?;
-        let path = path.get();
-        let path = path.strip_prefix(base.router_base()).unwrap_or(&path);
-        let locale = Locale::of_path(&site, path, base.clone());
-        let name = site
-            .languages
-            .iter()
-            .find(|l| l.code == locale.code)
-            .map(|l| l.title.clone())
-            .unwrap_or_default();
-        Some((locale, name, site.navigation))
-    };
     move || {
-        let (locale, name, navigation) = header().unzip3();
+        // Until the site document is there: the labels of the page's language, an empty
+        // name and no links, in a header of the same height.
+        let site = site.get();
+        let locale = site
+            .as_ref()
+            .map(|site| Locale::of_path(site, base.route_path(&path.get()), base.clone()));
+        let name = site
+            .as_ref()
+            .zip(locale.as_ref())
+            .and_then(|(site, locale)| {
+                site.languages
+                    .iter()
+                    .find(|l| l.code == locale.code)
+                    .map(|l| l.title.clone())
+            });
+        let navigation = site.map(|site| site.navigation).unwrap_or_default();
         let labels = locale
             .as_ref()
             .map_or(crate::labels::labels(""), Locale::labels);
@@ -46,7 +48,6 @@ pub fn SiteHeader(
                     <nav class="site-nav" aria-label=labels.main_navigation>
                         <ul>
                             {navigation
-                                .unwrap_or_default()
                                 .into_iter()
                                 .map(|link| view! { <li><a href=link.href>{link.label}</a></li> })
                                 .collect_view()}
@@ -55,20 +56,6 @@ pub fn SiteHeader(
                     <ThemeToggle labels />
                 </div>
             </header>
-        }
-    }
-}
-
-/// `Option<(A, B, C)>` as `(Option<A>, Option<B>, Option<C>)`.
-trait Unzip3<A, B, C> {
-    fn unzip3(self) -> (Option<A>, Option<B>, Option<C>);
-}
-
-impl<A, B, C> Unzip3<A, B, C> for Option<(A, B, C)> {
-    fn unzip3(self) -> (Option<A>, Option<B>, Option<C>) {
-        match self {
-            Some((a, b, c)) => (Some(a), Some(b), Some(c)),
-            None => (None, None, None),
         }
     }
 }

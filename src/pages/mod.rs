@@ -9,7 +9,7 @@ mod listing;
 mod not_found;
 mod post;
 
-use folio_model::data_layout::{Page, ParsedRoute, parse_route};
+use folio_model::data_layout::{Page, parse_route};
 use folio_model::{ListingPage, PostDocument, SiteDocument};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -36,54 +36,10 @@ enum RouteData {
     Listing(Box<Loaded<ListingPage>>),
 }
 
-/// A route's path as owned values, so that it can outlive the location it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Route {
-    language: Option<String>,
-    page: OwnedPage,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum OwnedPage {
-    Home(u32),
-    Post(String),
-    Category(String, u32),
-    Tag(String, u32),
-    Author(String, u32),
-}
-
-impl Route {
-    fn read(parsed: ParsedRoute<'_>) -> Self {
-        let page = match parsed.page {
-            Page::Home(n) => OwnedPage::Home(n),
-            Page::Post(slug) => OwnedPage::Post(slug.to_owned()),
-            Page::Category(id, n) => OwnedPage::Category(id.to_owned(), n),
-            Page::Tag(id, n) => OwnedPage::Tag(id.to_owned(), n),
-            Page::Author(id, n) => OwnedPage::Author(id.to_owned(), n),
-        };
-        Route {
-            language: parsed.language.map(str::to_owned),
-            page,
-        }
-    }
-
-    /// The route prefix of its data: `"es/"`, or `""` for the default language.
-    fn prefix(&self) -> String {
-        self.language
-            .as_ref()
-            .map(|l| format!("{l}/"))
-            .unwrap_or_default()
-    }
-
-    fn page(&self) -> Page<'_> {
-        match &self.page {
-            OwnedPage::Home(n) => Page::Home(*n),
-            OwnedPage::Post(slug) => Page::Post(slug),
-            OwnedPage::Category(id, n) => Page::Category(id, *n),
-            OwnedPage::Tag(id, n) => Page::Tag(id, *n),
-            OwnedPage::Author(id, n) => Page::Author(id, *n),
-        }
-    }
+/// The data prefix of a route under `language` (its `/<lang>/` segment): `"es/"`, or
+/// `""` for the unprefixed routes of the default language.
+fn data_prefix(language: Option<&str>) -> String {
+    language.map(|l| format!("{l}/")).unwrap_or_default()
 }
 
 /// Every route of the site: the page for the current path.
@@ -91,21 +47,18 @@ impl Route {
 pub fn RoutePage() -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let location = use_location();
-    let route = Memo::new(move |_| {
-        let path = location.pathname.get();
-        let path = path.strip_prefix(base.router_base()).unwrap_or(&path);
-        parse_route(path).map(Route::read)
-    });
+    // The path inside the site; a change of fragment alone loads nothing.
+    let path = Memo::new(move |_| base.route_path(&location.pathname.get()).to_owned());
     let site = expect_context::<SiteResource>();
     let data = LocalResource::new(move || {
-        let route = route.get();
+        let path = path.get();
         async move {
-            let route = route.ok_or(LoadError::NotFound)?;
+            let route = parse_route(&path).ok_or(LoadError::NotFound)?;
             match route.page {
-                OwnedPage::Post(_) => post::load(site, &route)
+                Page::Post(slug) => post::load(site, route.language, slug)
                     .await
                     .map(|loaded| RouteData::Post(Box::new(loaded))),
-                _ => listing::load(site, &route)
+                page => listing::load(site, route.language, page)
                     .await
                     .map(|loaded| RouteData::Listing(Box::new(loaded))),
             }
@@ -134,14 +87,13 @@ pub fn RoutePage() -> impl IntoView {
 /// Loads the site document and the route's document at once (one round trip, not two).
 async fn load_with_site<T>(
     site: SiteResource,
-    route: &Route,
+    language: Option<&str>,
     document: impl std::future::Future<Output = Result<T, LoadError>>,
 ) -> Result<Loaded<T>, LoadError> {
     let (site, document) = futures::join!(site.into_future(), document);
     let site = site?;
     let base = expect_context::<SiteBase>();
-    let locale =
-        Locale::resolve(&site, route.language.as_deref(), base).ok_or(LoadError::NotFound)?;
+    let locale = Locale::resolve(&site, language, base).ok_or(LoadError::NotFound)?;
     Ok(Loaded {
         site,
         locale,

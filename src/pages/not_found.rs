@@ -18,9 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
         let base = base.clone();
         match site.get() {
             Some(Ok(site)) => {
-                let path = path.get();
-                let path = path.strip_prefix(base.router_base()).unwrap_or(&path);
-                let locale = Locale::of_path(&site, path, base);
+                let locale = Locale::of_path(&site, base.route_path(&path.get()), base.clone());
                 if let Some(language) = site.languages.iter().find(|l| l.code == locale.code) {
                     head::apply(&language.not_found_head);
                 }

@@ -12,23 +12,17 @@ use leptos::prelude::*;
 use crate::components::{PostArticle, RelatedCard};
 use crate::data::{self, LoadError};
 use crate::locale::Locale;
-use crate::pages::{Loaded, Related, Route, SiteResource, load_with_site};
+use crate::pages::{Loaded, Related, SiteResource, data_prefix, load_with_site};
 use crate::{head, navigation};
 
-/// The post of a `posts/<slug>/` route.
+/// The post of a `posts/<slug>/` route under `language`.
 pub(super) async fn load(
     site: SiteResource,
-    route: &Route,
+    language: Option<&str>,
+    slug: &str,
 ) -> Result<Loaded<PostDocument>, LoadError> {
-    let Page::Post(slug) = route.page() else {
-        return Err(LoadError::NotFound);
-    };
-    load_with_site(
-        site,
-        route,
-        post_or_missing(route.prefix(), slug.to_owned()),
-    )
-    .await
+    let document = post_or_missing(data_prefix(language), slug.to_owned());
+    load_with_site(site, language, document).await
 }
 
 /// The post page over its data.
