@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use folio_model::data_layout::{self, Page};
-use folio_model::{ListingPage, PostDocument, RelatedFeatures, SCHEMA_VERSION, SiteDocument};
+use folio_model::feature_lines::{FeatureLines, FeatureLinesError};
+use folio_model::related::RelatedIndex;
+use folio_model::{ListingPage, PostDocument, SCHEMA_VERSION, SiteDocument};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use serde::de::DeserializeOwned;
 
@@ -54,9 +56,51 @@ pub async fn post(prefix: &str, slug: &str) -> Result<PostDocument, LoadError> {
     load(&post_path(prefix, slug)).await
 }
 
-/// The related-posts features of a language: every post's slug and terms.
-pub async fn related_features(prefix: &str) -> Result<RelatedFeatures, LoadError> {
-    load(&data_layout::related_features(prefix)).await
+/// How many posts of a features file are read between two turns of the browser's event
+/// loop: about a millisecond of work on a phone, so that a tap is never held up for long
+/// while a large blog's features are read.
+pub const FEATURES_PER_SLICE: usize = 100;
+
+/// The related-posts index of a language, read from its features file a slice at a time.
+/// The text is let go once indexed: the index is what the app keeps.
+pub async fn related_index(prefix: &str) -> Result<RelatedIndex, LoadError> {
+    let path = data_layout::related_features(prefix);
+    let result = async {
+        let text = text(&path).await?;
+        let mut lines = FeatureLines::new(&text)?;
+        while !lines.read(FEATURES_PER_SLICE)? {
+            next_task().await;
+        }
+        Ok(lines.finish())
+    }
+    .await;
+    if result.is_err() {
+        forget(&path);
+    } else {
+        DOCUMENTS.with(|documents| documents.borrow_mut().remove(&path));
+    }
+    result
+}
+
+impl From<FeatureLinesError> for LoadError {
+    fn from(error: FeatureLinesError) -> Self {
+        match error {
+            FeatureLinesError::UnknownSchema(version) => LoadError::UnknownSchema(version),
+            FeatureLinesError::Damaged { .. } => LoadError::Corrupt,
+        }
+    }
+}
+
+/// Lets the browser handle input and paint before the work goes on.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let waiting = web_sys::window()
+            .is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());
+        if !waiting {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Where the document of a post lives.
@@ -86,7 +130,7 @@ macro_rules! versioned {
         })*
     };
 }
-versioned!(SiteDocument, ListingPage, PostDocument, RelatedFeatures);
+versioned!(SiteDocument, ListingPage, PostDocument);
 
 async fn load<T: DeserializeOwned + Versioned>(path: &str) -> Result<T, LoadError> {
     let result = text(path).await.and_then(|text| {

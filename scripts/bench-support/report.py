@@ -3,6 +3,7 @@
 
     report.py round DIR N                  one line about round N of a corpus (progress)
     report.py compiler RESULTS_DIR         the "Content compiler" section, as Markdown
+    report.py related RESULTS_DIR          the "Related posts" section, as Markdown
     report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
 
 BENCHMARKS.md is made of blocks between `<!-- bench:NAME:begin -->` and
@@ -158,6 +159,119 @@ def round_line(corpus_dir, number):
     return ", ".join(parts)
 
 
+# ---------------------------------------------------------------- related section
+
+RELATED_BUDGET_MS = 2.0
+RELATED_BUDGET_POSTS = 10000
+
+
+def milliseconds(ms):
+    if ms < 1:
+        return f"{ms:.3f} ms"
+    return f"{ms:.2f} ms" if ms < 10 else f"{ms:.1f} ms"
+
+
+def criterion_rows(directory):
+    """(what, posts, median ms, min ms, max ms, samples) of each criterion benchmark."""
+    rows = []
+    for what in ("index", "rank"):
+        base = os.path.join(directory, what)
+        if not os.path.isdir(base):
+            continue
+        for posts in (p for p in os.listdir(base) if p.isdigit()):
+            folder = os.path.join(base, posts, "new")
+            with open(os.path.join(folder, "estimates.json"), encoding="utf-8") as f:
+                median = json.load(f)["median"]["point_estimate"] / 1e6
+            with open(os.path.join(folder, "sample.json"), encoding="utf-8") as f:
+                sample = json.load(f)
+            means = [t / n / 1e6 for t, n in zip(sample["times"], sample["iters"])]
+            rows.append((int(posts), what, median, min(means), max(means), len(means)))
+    return sorted(rows)
+
+
+def browser_runs(path):
+    """The key=value figures of each `related-timing:` line, one dict per run."""
+    runs = []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if "related-timing:" in line:
+                    fields = line.split("related-timing:", 1)[1].split()
+                    runs.append({k: float(v) for k, v in (x.split("=", 1) for x in fields)})
+    return runs
+
+
+def related(results):
+    meta = read_kv(os.path.join(results, "meta"))
+    out = ["## Related posts", ""]
+    out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}; {meta['chromium']}.")
+    out.append("")
+    out.append("Natively (criterion, `cargo bench -p folio-model --bench related`): the median time of a "
+               "call, and the spread of the samples' mean times.")
+    out.append("")
+    out.append("| posts | what | median | spread (min–max) |")
+    out.append("|---:|---|---:|---|")
+    labels = {"index": "index a language's features (once per visit)", "rank": "rank one post"}
+    rows = criterion_rows(os.path.join(results, "criterion"))
+    for posts, what, median, low, high, samples in rows:
+        out.append(f"| {posts:,} | {labels[what]} | {milliseconds(median)} "
+                   f"| {milliseconds(low)}–{milliseconds(high)} ({samples} samples) |")
+    if not rows:
+        out.append("| – | not measured (criterion failed) | – | – |")
+    out.append("")
+
+    runs = browser_runs(os.path.join(results, "browser.txt"))
+    verdict = "**not measured** (the browser runs failed)"
+    if runs:
+        def figure(key):
+            values = [r[key] for r in runs]
+            return (f"{milliseconds(statistics.median(values))} "
+                    f"| {milliseconds(min(values))}–{milliseconds(max(values))}")
+
+        posts = int(runs[0]["posts"])
+        size = runs[0]["file_bytes"] / 1e6
+        slices = int(runs[0]["slices"])
+        out.append(f"In Chromium (headless; the wasm of the release profile; `src/related_timing.rs`; "
+                   f"{len(runs)} runs, each ranking 50 posts): the median over the runs of each run's "
+                   "figure, and the spread over the runs.")
+        out.append("")
+        out.append("| posts | what | median | spread (min–max) |")
+        out.append("|---:|---|---:|---|")
+        out.append(f"| {posts:,} | rank one post (a run's median call) | {figure('rank_median_ms')} |")
+        out.append(f"| {posts:,} | rank one post (a run's slowest call) | {figure('rank_max_ms')} |")
+        out.append(f"| {posts:,} | read the {size:.1f} MB features file in {slices} slices, all slices "
+                   f"(once per visit) | {figure('read_total_ms')} |")
+        out.append(f"| {posts:,} | one slice (a run's median slice) | {figure('slice_median_ms')} |")
+        out.append(f"| {posts:,} | one slice (a run's longest slice) | {figure('slice_max_ms')} |")
+        out.append(f"| {posts:,} | finish the index after the last slice | {figure('finish_ms')} |")
+        out.append("")
+        measured = statistics.median(r["rank_median_ms"] for r in runs)
+        if posts != RELATED_BUDGET_POSTS:
+            verdict = f"**not measured** (the runs had {posts:,} posts)"
+        elif measured < RELATED_BUDGET_MS:
+            verdict = f"**met** ({milliseconds(measured)})"
+        else:
+            verdict = f"**missed** ({milliseconds(measured)})"
+    out.append(f"Budget: ranking a post's related posts takes under {RELATED_BUDGET_MS:.0f} ms at "
+               f"{RELATED_BUDGET_POSTS:,} posts in Chromium (median call): {verdict}.")
+    out.append("")
+
+    quality = []
+    path = os.path.join(results, "quality.log")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            quality = [line.strip() for line in f if "related posts are" in line]
+    if quality:
+        out.append("Quality on the rust-blog corpus (`crates/compiler/tests/related_quality.rs`, default "
+                   "settings):")
+        out.append("")
+        out.extend(f"- {line}" for line in quality)
+        out.append("")
+    with open(os.path.join(results, "how.md"), encoding="utf-8") as f:
+        out.append(f.read().rstrip("\n"))
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- BENCHMARKS.md
 
 BLOCK = re.compile(r"<!-- bench:([a-z0-9-]+):begin -->\n(.*?)<!-- bench:\1:end -->\n", re.S)
@@ -194,6 +308,8 @@ def main():
     elif command == "compiler":
         text, _ = compiler(args[0])
         sys.stdout.write(text)
+    elif command == "related":
+        sys.stdout.write(related(args[0]))
     elif command == "splice":
         splice(*args)
     else:

@@ -47,6 +47,10 @@ fn related_posts(loaded: &Loaded<PostDocument>) -> Related {
         .iter()
         .map(|a| a.slug.clone())
         .collect();
+    if cfg!(feature = "ssr") {
+        // Ranked in the browser only.
+        return related.into();
+    }
     request_animation_frame(move || {
         leptos::task::spawn_local(async move {
             let Ok(index) = related_index(&locale.prefix).await else {
@@ -80,7 +84,7 @@ async fn related_index(prefix: &str) -> Result<Rc<RelatedIndex>, LoadError> {
     if let Some(index) = INDEXES.with(|i| i.borrow().get(prefix).cloned()) {
         return Ok(index);
     }
-    let index = Rc::new(RelatedIndex::new(data::related_features(prefix).await?));
+    let index = Rc::new(data::related_index(prefix).await?);
     INDEXES.with(|i| i.borrow_mut().insert(prefix.to_owned(), index.clone()));
     Ok(index)
 }
@@ -133,10 +137,8 @@ fn reason_text(
 /// page) from one the site lists but whose data is missing (an error, with Retry).
 async fn post_or_missing(prefix: String, slug: String) -> Result<PostDocument, LoadError> {
     match data::post(&prefix, &slug).await {
-        Err(LoadError::NotFound) => match data::related_features(&prefix).await {
-            Ok(features) if features.posts.iter().any(|p| p.slug == slug) => {
-                Err(LoadError::Missing)
-            }
+        Err(LoadError::NotFound) => match related_index(&prefix).await {
+            Ok(index) if index.contains(&slug) => Err(LoadError::Missing),
             _ => Err(LoadError::NotFound),
         },
         result => result,

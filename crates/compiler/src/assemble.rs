@@ -388,7 +388,8 @@ fn related_features(
             ]
         })
         .collect();
-    let (vocabulary, terms) = features::top_terms(&documents);
+    // The app compares term indexes only: the words themselves stay here.
+    let (_vocabulary, terms) = features::top_terms(&documents);
     let posts = in_language
         .iter()
         .zip(terms)
@@ -421,7 +422,6 @@ fn related_features(
         RelatedFeatures {
             schema_version: SCHEMA_VERSION,
             language: language.to_owned(),
-            vocabulary,
             tags: tags.into_values().cloned().collect(),
             posts,
         },

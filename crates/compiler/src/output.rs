@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use folio_model::data_layout;
+use folio_model::{data_layout, feature_lines};
 
 use crate::assemble::{ContentIndex, media_url};
 use crate::parallel;
@@ -50,8 +50,9 @@ fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(),
         json(path, doc)
     }));
     files.extend(parallel::map(&index.posts, |(path, doc)| json(path, doc)));
-    files.extend(parallel::map(&index.features, |(path, doc)| {
-        json(path, doc)
+    files.extend(parallel::map(&index.features, |(path, features)| {
+        let lines = feature_lines::to_json_lines(features);
+        (path.clone(), Contents::Json(lines.into_bytes()))
     }));
     files.extend(
         index

@@ -16,7 +16,7 @@ const GOLDEN_DOCUMENTS: &[&str] = &[
     "data/category/automation/1.json",
     "data/posts/whatsapp-cart-recovery-playbook.json",
     "data/es/posts/whatsapp-cart-recovery-playbook.json",
-    "data/related.json",
+    "data/related.jsonl",
 ];
 
 #[test]

@@ -8,7 +8,8 @@
 //! - [`PostDocument`], one per post: metadata, body HTML, table of contents, author cards,
 //!   next paths, alternates. A post page needs this one document before its article shows.
 //! - [`RelatedFeatures`], one per language: compact features for ranking related posts,
-//!   loaded after the article.
+//!   loaded after the article. Written as JSON Lines (a header, then a post per line) by
+//!   [`crate::feature_lines`], so that the app reads it in slices.
 //! - [`Redirects`], `data/redirects.json`: old URLs and where they now point.
 //!
 //! Every document carries `schema_version`. A reader that finds a version it does not know
@@ -25,7 +26,7 @@ use crate::head::HeadTags;
 use crate::related::RelatedSettings;
 
 /// The version of the JSON format described in this module.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The site: settings, languages, authors and categories. Small; shared by every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -331,15 +332,14 @@ pub struct Alternate {
 }
 
 /// Compact features of every published post of one language, for ranking related posts
-/// in the browser. Loaded after the article has rendered.
+/// in the browser. Loaded after the article has rendered; its file is JSON Lines
+/// ([`crate::feature_lines`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelatedFeatures {
     /// Always [`SCHEMA_VERSION`] when written by this version of the compiler.
     pub schema_version: u32,
     /// The language of every post listed.
     pub language: String,
-    /// The terms that posts refer to by index in [`PostFeatures::terms`].
-    pub vocabulary: Vec<String>,
     /// Every tag the posts use, with its name, by id.
     #[serde(default)]
     pub tags: Vec<Term>,
@@ -368,7 +368,8 @@ pub struct PostFeatures {
     /// Slugs the author pinned as related, in order.
     #[serde(default)]
     pub related: Vec<String>,
-    /// The post's strongest terms as `[vocabulary index, weight 1..=255]`, by index.
+    /// The post's strongest terms as `[term index, weight 1..=255]`, by index (the
+    /// indexes are the compiler's, the same for every post of a language).
     #[serde(default)]
     pub terms: Vec<(u32, u8)>,
     /// True for drafts and future posts (only in `--drafts` builds): never related.

@@ -131,9 +131,9 @@ pub fn document(prefix: &str, page: Page<'_>) -> String {
     }
 }
 
-/// The related-posts features of a language.
+/// The related-posts features of a language (JSON Lines: [`crate::feature_lines`]).
 pub fn related_features(prefix: &str) -> String {
-    format!("{DATA_DIR}/{prefix}related.json")
+    format!("{DATA_DIR}/{prefix}related.jsonl")
 }
 
 #[cfg(test)]
@@ -233,7 +233,7 @@ mod tests {
         );
         assert_eq!(document("", Page::Tag("t", 1)), "data/tag/t/1.json");
         assert_eq!(document("", Page::Author("a", 1)), "data/author/a/1.json");
-        assert_eq!(related_features("es/"), "data/es/related.json");
+        assert_eq!(related_features("es/"), "data/es/related.jsonl");
         for path in [SITE, REDIRECTS, MEDIA_DIR] {
             assert!(path.starts_with(DATA_DIR));
         }

@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod content_index;
 pub mod data_layout;
+pub mod feature_lines;
 pub mod head;
 mod locale;
 pub mod pagination;

@@ -92,19 +92,29 @@ pub struct Related<'a> {
 
 /// The features of one language, indexed for ranking: build it once when the features
 /// arrive, then ask for any post's related posts.
+///
+/// Ranking one post walks only the posts that share something with it, through inverted
+/// lists (tag → posts, author → posts, term → posts), then scores every post from flat
+/// arrays: at 10,000 posts that is a few thousand additions rather than a comparison of
+/// every post's terms with the post's own.
 #[derive(Debug)]
 pub struct RelatedIndex {
     features: RelatedFeatures,
     by_slug: HashMap<String, usize>,
-    /// Each post's tags and category as small integers, for cheap comparisons. Lists
-    /// are stored flat, one allocation each, so that ranking walks memory in order.
+    /// Each post's tags as sorted small integers (for the reason shown), and the posts
+    /// of each tag.
     tags: Lists,
-    categories: Vec<Option<u32>>,
-    /// Each post's authors as sorted small integers.
+    tag_posts: Vec<Vec<u32>>,
+    /// Each post's category as a small integer, `NO_CATEGORY` for none.
+    categories: Vec<u32>,
+    /// Each post's authors as sorted small integers, and the posts of each author.
     authors: Lists,
-    /// Each post's term indexes and weights.
+    author_posts: Vec<Vec<u32>>,
+    /// Each post's term indexes with their weights, and the posts of each term with the
+    /// term's weight in them.
     terms: Lists,
     term_weights: Vec<f32>,
+    term_posts: Vec<Vec<(u32, f32)>>,
     days: Vec<i32>,
     drafts: Vec<bool>,
     /// The sum of the rarity of each post's tags.
@@ -115,116 +125,126 @@ pub struct RelatedIndex {
     tag_rarity: Vec<f32>,
     /// The length of each post's term vector.
     norms: Vec<f32>,
-    /// One more than the largest term index.
-    vocabulary_len: usize,
     newest_day: i32,
 }
 
-impl RelatedIndex {
-    /// Indexes the posts of `features`.
-    pub fn new(features: RelatedFeatures) -> Self {
-        let mut tag_ids: HashMap<String, u32> = HashMap::new();
-        let mut tag_texts: Vec<String> = Vec::new();
-        let mut tag_posts: Vec<u32> = Vec::new();
-        let tag_lists: Vec<Vec<u32>> = features
-            .posts
-            .iter()
-            .map(|post| {
-                let mut ids: Vec<u32> = post
-                    .tags
-                    .iter()
-                    .map(|tag| {
-                        let next = tag_ids.len() as u32;
-                        let id = *tag_ids.entry(tag.clone()).or_insert(next);
-                        if id as usize == tag_posts.len() {
-                            tag_posts.push(0);
-                            tag_texts.push(tag.clone());
-                        }
-                        id
-                    })
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                for &id in &ids {
-                    tag_posts[id as usize] += 1;
-                }
-                ids
-            })
-            .collect();
-        let total = features.posts.len().max(1) as f32;
+/// Builds a [`RelatedIndex`] one post at a time, so that a reader can index a large
+/// language in slices between frames: the work per post is done as it arrives, and what
+/// needs every post (the inverted lists, the rarity of tags) at the end.
+#[derive(Debug)]
+pub struct RelatedIndexBuilder {
+    features: RelatedFeatures,
+    by_slug: HashMap<String, usize>,
+    tag_ids: Interner,
+    tags: Lists,
+    tag_posts: Vec<Vec<u32>>,
+    category_ids: Interner,
+    categories: Vec<u32>,
+    author_ids: Interner,
+    authors: Lists,
+    author_posts: Vec<Vec<u32>>,
+    terms: Lists,
+    term_weights: Vec<f32>,
+    term_posts: Vec<Vec<(u32, f32)>>,
+    norms: Vec<f32>,
+}
+
+impl RelatedIndexBuilder {
+    /// A builder for the posts of `features`'s language; posts already in `features`
+    /// are kept, and more are added with [`push`](Self::push).
+    pub fn new(mut features: RelatedFeatures) -> Self {
+        let posts = std::mem::take(&mut features.posts);
+        let mut builder = RelatedIndexBuilder {
+            features,
+            by_slug: HashMap::new(),
+            tag_ids: Interner::default(),
+            tags: Lists::default(),
+            tag_posts: Vec::new(),
+            category_ids: Interner::default(),
+            categories: Vec::new(),
+            author_ids: Interner::default(),
+            authors: Lists::default(),
+            author_posts: Vec::new(),
+            terms: Lists::default(),
+            term_weights: Vec::new(),
+            term_posts: Vec::new(),
+            norms: Vec::new(),
+        };
+        for post in posts {
+            builder.push(post);
+        }
+        builder
+    }
+
+    /// Adds the next post. A slug seen before keeps its first post.
+    pub fn push(&mut self, post: PostFeatures) {
+        let index = self.features.posts.len();
+        let id = index as u32;
+        self.by_slug.entry(post.slug.clone()).or_insert(index);
+        let tags = self.tag_ids.sorted_ids(&post.tags);
+        add_to_postings(&mut self.tag_posts, &tags, |_| id);
+        self.tags.push(tags);
+        self.categories.push(
+            post.category
+                .as_deref()
+                .map_or(NO_CATEGORY, |c| self.category_ids.id(c)),
+        );
+        let authors = self.author_ids.sorted_ids(&post.authors);
+        add_to_postings(&mut self.author_posts, &authors, |_| id);
+        self.authors.push(authors);
+        let terms: Vec<u32> = post.terms.iter().map(|&(t, _)| t).collect();
+        let weights = post.terms.iter().map(|&(_, w)| f32::from(w));
+        let mut weight = weights.clone();
+        add_to_postings(&mut self.term_posts, &terms, |_| {
+            (id, weight.next().unwrap_or_default())
+        });
+        self.norms
+            .push(weights.clone().map(|w| w * w).sum::<f32>().sqrt());
+        self.terms.push(terms);
+        self.term_weights.extend(weights);
+        self.features.posts.push(post);
+    }
+
+    /// How many posts were added.
+    pub fn len(&self) -> usize {
+        self.features.posts.len()
+    }
+
+    /// Whether no post was added.
+    pub fn is_empty(&self) -> bool {
+        self.features.posts.is_empty()
+    }
+
+    /// The index of every post added.
+    pub fn finish(self) -> RelatedIndex {
+        let RelatedIndexBuilder {
+            features,
+            by_slug,
+            tag_ids,
+            tags,
+            tag_posts,
+            category_ids: _,
+            categories,
+            author_ids: _,
+            authors,
+            author_posts,
+            terms,
+            term_weights,
+            term_posts,
+            norms,
+        } = self;
+        let posts = &features.posts;
+        let total = posts.len().max(1) as f32;
         let tag_rarity: Vec<f32> = tag_posts
             .iter()
-            .map(|&n| (1.0 + total / n.max(1) as f32).ln())
+            .map(|with| (1.0 + total / with.len().max(1) as f32).ln())
             .collect();
-        let mut category_ids: HashMap<String, u32> = HashMap::new();
-        let categories = features
-            .posts
-            .iter()
-            .map(|post| {
-                let next = category_ids.len() as u32;
-                post.category
-                    .as_ref()
-                    .map(|c| *category_ids.entry(c.clone()).or_insert(next))
-            })
+        let tag_weight = (0..posts.len())
+            .map(|p| tags.of(p).iter().map(|&t| tag_rarity[t as usize]).sum())
             .collect();
-        let mut author_ids: HashMap<String, u32> = HashMap::new();
-        let authors: Vec<Vec<u32>> = features
-            .posts
-            .iter()
-            .map(|post| {
-                let mut ids: Vec<u32> = post
-                    .authors
-                    .iter()
-                    .map(|a| {
-                        let next = author_ids.len() as u32;
-                        *author_ids.entry(a.clone()).or_insert(next)
-                    })
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids
-            })
-            .collect();
-        let tag_weight = tag_lists
-            .iter()
-            .map(|ids: &Vec<u32>| ids.iter().map(|&t| tag_rarity[t as usize]).sum())
-            .collect();
-        let tags = Lists::new(tag_lists);
-        let authors = Lists::new(authors);
-        let terms = Lists::new(
-            features
-                .posts
-                .iter()
-                .map(|p| p.terms.iter().map(|&(t, _)| t).collect())
-                .collect(),
-        );
-        let term_weights = features
-            .posts
-            .iter()
-            .flat_map(|p| p.terms.iter().map(|&(_, w)| f32::from(w)))
-            .collect();
-        let days = features.posts.iter().map(|p| p.published_day).collect();
-        let vocabulary_len = terms.items.iter().max().map_or(0, |&t| t as usize + 1);
-        let drafts = features.posts.iter().map(|p| p.draft).collect();
-        let norms = features
-            .posts
-            .iter()
-            .map(|post| {
-                post.terms
-                    .iter()
-                    .map(|&(_, w)| f32::from(w) * f32::from(w))
-                    .sum::<f32>()
-                    .sqrt()
-            })
-            .collect();
-        let by_slug = features
-            .posts
-            .iter()
-            .enumerate()
-            .map(|(i, post)| (post.slug.clone(), i))
-            .collect();
-        let newest_day = features
-            .posts
+        let days = posts.iter().map(|p| p.published_day).collect();
+        let drafts = posts.iter().map(|p| p.draft).collect();
+        let newest_day = posts
             .iter()
             .map(|p| p.published_day)
             .max()
@@ -233,24 +253,58 @@ impl RelatedIndex {
             features,
             by_slug,
             tags,
+            tag_posts,
             categories,
             authors,
+            author_posts,
             terms,
             term_weights,
+            term_posts,
             days,
             drafts,
             tag_weight,
-            tag_texts,
+            tag_texts: tag_ids.into_texts(),
             tag_rarity,
             norms,
-            vocabulary_len,
             newest_day,
         }
+    }
+}
+
+/// Adds a post to the posting list of each of its `keys` (growing the lists as new keys
+/// appear), as the entry `entry` makes of the key.
+fn add_to_postings<T>(postings: &mut Vec<Vec<T>>, keys: &[u32], mut entry: impl FnMut(u32) -> T) {
+    for &key in keys {
+        let key = key as usize;
+        if key >= postings.len() {
+            postings.resize_with(key + 1, Vec::new);
+        }
+        postings[key].push(entry(key as u32));
+    }
+}
+
+/// The category of a post that has none.
+const NO_CATEGORY: u32 = u32::MAX;
+
+impl RelatedIndex {
+    /// Indexes the posts of `features`.
+    pub fn new(mut features: RelatedFeatures) -> Self {
+        let posts = std::mem::take(&mut features.posts);
+        let mut builder = RelatedIndexBuilder::new(features);
+        for post in posts {
+            builder.push(post);
+        }
+        builder.finish()
     }
 
     /// The features indexed.
     pub fn features(&self) -> &RelatedFeatures {
         &self.features
+    }
+
+    /// Whether the language has a post with this slug.
+    pub fn contains(&self, slug: &str) -> bool {
+        self.by_slug.contains_key(slug)
     }
 
     /// The related posts of the post `slug`, best first, at most `settings.count`;
@@ -267,19 +321,20 @@ impl RelatedIndex {
         };
         let posts = &self.features.posts;
         let count = settings.count as usize;
-        let eligible = |i: usize| {
-            i != me
-                && !self.drafts[i]
-                && (exclude.is_empty() || !exclude.contains(&posts[i].slug.as_str()))
-        };
+        // Posts never shown, then posts already chosen.
+        let mut taken = self.drafts.clone();
+        taken[me] = true;
+        for slug in exclude {
+            if let Some(&i) = self.by_slug.get(*slug) {
+                taken[i] = true;
+            }
+        }
         let mut chosen: Vec<Related<'_>> = Vec::with_capacity(count);
-        let mut taken = vec![false; posts.len()];
         for pinned in &posts[me].related {
             if chosen.len() == count {
                 break;
             }
             if let Some(&i) = self.by_slug.get(pinned.as_str())
-                && eligible(i)
                 && !taken[i]
             {
                 taken[i] = true;
@@ -290,48 +345,41 @@ impl RelatedIndex {
                 });
             }
         }
-        // The post's own term vector, unit length and dense: each candidate's similarity
-        // is then one lookup per term of the candidate.
-        let mut mine = vec![0.0f32; self.vocabulary_len];
-        if self.norms[me] > 0.0 {
-            for (t, w) in self
-                .terms
-                .of(me)
-                .iter()
-                .zip(&self.term_weights[self.terms.span(me)])
-            {
-                mine[*t as usize] = w / self.norms[me];
-            }
-        }
         let room = count.saturating_sub(chosen.len());
-        let mut best = TopK::new(room);
-        for i in (0..posts.len()).filter(|&i| eligible(i) && !taken[i]) {
-            if let Some((score, signal)) =
-                self.score(me, i, &mine, &settings.weights, settings.threshold)
-            {
-                best.offer((i, score, signal), |a, b| {
-                    b.1.total_cmp(&a.1)
-                        .then_with(|| newer_then_slug(&posts[a.0], &posts[b.0]))
+        if room > 0 {
+            let shared = self.shared_with(me);
+            let mut best = TopK::new(room);
+            for i in (0..posts.len()).filter(|&i| !taken[i]) {
+                if let Some((score, signal)) =
+                    self.score(me, i, &shared, &settings.weights, settings.threshold)
+                {
+                    best.offer((i, score, signal), |a, b| {
+                        b.1.total_cmp(&a.1)
+                            .then_with(|| newer_then_slug(&posts[a.0], &posts[b.0]))
+                    });
+                }
+            }
+            for (i, score, signal) in best.into_vec() {
+                taken[i] = true;
+                chosen.push(Related {
+                    post: &posts[i],
+                    reason: self.reason(me, i, signal),
+                    score,
                 });
             }
-        }
-        for (i, score, signal) in best.into_vec() {
-            taken[i] = true;
-            chosen.push(Related {
-                post: &posts[i],
-                reason: self.reason(me, i, signal),
-                score,
-            });
         }
         // Fillers: the newest of the same category, then the newest of all.
         for same_category_only in [true, false] {
             let room = count.saturating_sub(chosen.len());
+            if room == 0 {
+                break;
+            }
             let mut newest = TopK::new(room);
             let same_category = |i: usize| {
-                self.categories[i].is_some() && self.categories[i] == self.categories[me]
+                self.categories[i] != NO_CATEGORY && self.categories[i] == self.categories[me]
             };
-            for i in (0..posts.len())
-                .filter(|&i| eligible(i) && !taken[i] && (!same_category_only || same_category(i)))
+            for i in
+                (0..posts.len()).filter(|&i| !taken[i] && (!same_category_only || same_category(i)))
             {
                 newest.offer(i, |&a, &b| newer_then_slug(&posts[a], &posts[b]));
             }
@@ -352,35 +400,69 @@ impl RelatedIndex {
         chosen
     }
 
+    /// What every post shares with post `me`, through the inverted lists: only the posts
+    /// that share a tag, an author or a term are visited.
+    fn shared_with(&self, me: usize) -> Shared {
+        let n = self.features.posts.len();
+        let mut shared = Shared {
+            tags: vec![0.0; n],
+            author: vec![false; n],
+            dot: vec![0.0; n],
+        };
+        for &t in self.tags.of(me) {
+            let rarity = self.tag_rarity[t as usize];
+            for &p in &self.tag_posts[t as usize] {
+                shared.tags[p as usize] += rarity;
+            }
+        }
+        for &a in self.authors.of(me) {
+            for &p in &self.author_posts[a as usize] {
+                shared.author[p as usize] = true;
+            }
+        }
+        let norm = self.norms[me];
+        if norm > 0.0 {
+            let mine = self.terms.of(me).iter();
+            for (&t, w) in mine.zip(&self.term_weights[self.terms.span(me)]) {
+                let w = w / norm;
+                for &(p, theirs) in &self.term_posts[t as usize] {
+                    shared.dot[p as usize] += w * theirs;
+                }
+            }
+        }
+        shared
+    }
+
     /// The score of candidate `other` for post `me` and its strongest signal; `None`
     /// below the threshold. Allocates nothing: it runs for every post of the language.
     fn score(
         &self,
         me: usize,
         other: usize,
-        mine: &[f32],
+        shared: &Shared,
         weights: &RelatedWeights,
         threshold: f32,
     ) -> Option<(f32, Signal)> {
         let my_tag_weight = self.tag_weight[me];
         let tags = if my_tag_weight > 0.0 {
-            let mut shared = 0.0;
-            merge_shared(self.tags.of(me), self.tags.of(other), |t| {
-                shared += self.tag_rarity[t as usize];
-            });
-            shared / my_tag_weight
+            shared.tags[other] / my_tag_weight
         } else {
             0.0
         };
-        let category = match (self.categories[me], self.categories[other]) {
-            (Some(a), Some(b)) if a == b => 1.0,
-            _ => 0.0,
+        let category = if self.categories[me] != NO_CATEGORY
+            && self.categories[me] == self.categories[other]
+        {
+            1.0
+        } else {
+            0.0
         };
-        let mut author = 0.0;
-        merge_shared(self.authors.of(me), self.authors.of(other), |_| {
-            author = 1.0
-        });
-        let text = self.cosine(mine, other);
+        let author = if shared.author[other] { 1.0 } else { 0.0 };
+        let norm = self.norms[other];
+        let text = if norm > 0.0 {
+            shared.dot[other] / norm
+        } else {
+            0.0
+        };
         let signals = [
             (weights.tags * tags, Signal::Tags),
             (weights.category * category, Signal::Category),
@@ -436,23 +518,46 @@ impl RelatedIndex {
             Signal::Text => Reason::SimilarTopic,
         }
     }
+}
 
-    /// Cosine similarity of a post's term vector, given dense and of unit length, with
-    /// the vector of post `other`.
-    fn cosine(&self, mine: &[f32], other: usize) -> f32 {
-        let norm = self.norms[other];
-        if norm == 0.0 {
-            return 0.0;
+/// What the posts share with the post being ranked, by post.
+struct Shared {
+    /// The summed rarity of the tags shared.
+    tags: Vec<f32>,
+    /// Whether an author is shared.
+    author: Vec<bool>,
+    /// The dot product of the post's unit term vector with each post's vector.
+    dot: Vec<f32>,
+}
+
+/// Small integers for strings (tags, categories, authors), in order of first sight.
+#[derive(Debug, Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    texts: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
         }
-        let weights = &self.term_weights[self.terms.span(other)];
-        let dot: f32 = self
-            .terms
-            .of(other)
-            .iter()
-            .zip(weights)
-            .map(|(t, w)| mine.get(*t as usize).copied().unwrap_or_default() * w)
-            .sum();
-        dot / norm
+        let id = self.texts.len() as u32;
+        self.ids.insert(text.to_owned(), id);
+        self.texts.push(text.to_owned());
+        id
+    }
+
+    /// The ids of `texts`, sorted, each once.
+    fn sorted_ids(&mut self, texts: &[String]) -> Vec<u32> {
+        let mut ids: Vec<u32> = texts.iter().map(|t| self.id(t)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    fn into_texts(self) -> Vec<String> {
+        self.texts
     }
 }
 
@@ -497,7 +602,7 @@ impl<T> TopK<T> {
     }
 }
 
-/// A list of small integers per post, stored flat.
+/// A list of small integers per post (or per tag, author, term), stored flat.
 #[derive(Debug)]
 struct Lists {
     items: Vec<u32>,
@@ -505,16 +610,19 @@ struct Lists {
     starts: Vec<usize>,
 }
 
-impl Lists {
-    fn new(lists: Vec<Vec<u32>>) -> Self {
-        let mut starts = Vec::with_capacity(lists.len() + 1);
-        starts.push(0);
-        let mut items = Vec::new();
-        for list in lists {
-            items.extend(list);
-            starts.push(items.len());
+impl Default for Lists {
+    fn default() -> Self {
+        Lists {
+            items: Vec::new(),
+            starts: vec![0],
         }
-        Lists { items, starts }
+    }
+}
+
+impl Lists {
+    fn push(&mut self, list: impl IntoIterator<Item = u32>) {
+        self.items.extend(list);
+        self.starts.push(self.items.len());
     }
 
     fn span(&self, post: usize) -> std::ops::Range<usize> {
@@ -589,7 +697,6 @@ mod tests {
         RelatedFeatures {
             schema_version: SCHEMA_VERSION,
             language: "en".into(),
-            vocabulary: vec![],
             tags: vec![],
             posts: posts
                 .iter()

@@ -37,7 +37,6 @@ pub fn related_features(posts: usize) -> RelatedFeatures {
     RelatedFeatures {
         schema_version: SCHEMA_VERSION,
         language: "en".into(),
-        vocabulary: Vec::new(),
         tags: (0..200)
             .map(|t| Term {
                 id: format!("tag-{t}"),
