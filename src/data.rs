@@ -15,6 +15,7 @@ use folio_model::related::RelatedIndex;
 use folio_model::{ListingPage, PostDocument, SCHEMA_VERSION, SiteDocument};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 
 /// Why a document could not be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -171,6 +172,33 @@ fn text(path: &str) -> PendingText {
             })
             .clone()
     })
+}
+
+/// Takes the documents a static page embeds (`<script type="application/json"
+/// data-folio-document="data/…">`) as already fetched, so that the app starts on them
+/// without asking the server again.
+pub fn adopt_embedded_documents() {
+    let Ok(scripts) = leptos::prelude::document().query_selector_all("script[data-folio-document]")
+    else {
+        return;
+    };
+    for i in 0..scripts.length() {
+        let Some(script) = scripts
+            .item(i)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let (Some(path), Some(text)) = (
+            script.get_attribute("data-folio-document"),
+            script.text_content(),
+        ) else {
+            continue;
+        };
+        let text: Rc<str> = text.into();
+        let ready = async move { Ok(text) }.boxed_local().shared();
+        DOCUMENTS.with(|documents| documents.borrow_mut().insert(path, ready));
+    }
 }
 
 fn forget(path: &str) {

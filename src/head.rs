@@ -13,6 +13,10 @@ const MARK: &str = "data-folio-head";
 
 /// Replaces the route-specific part of the head with `tags`.
 pub fn apply(tags: &HeadTags) {
+    if cfg!(feature = "ssr") {
+        // Static pages write their head themselves.
+        return;
+    }
     let document = document();
     document.set_title(&tags.title);
     if let Some(root) = document.document_element() {

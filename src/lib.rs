@@ -9,6 +9,8 @@ pub mod labels;
 pub mod locale;
 pub mod navigation;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 mod related_timing;
 pub mod site_base;
 pub mod theme;
@@ -16,6 +18,7 @@ pub mod theme;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::components::SiteHeader;
 use crate::pages::RoutePage;
@@ -28,7 +31,14 @@ pub fn App(site_base: SiteBase) -> impl IntoView {
     provide_context(site_base);
     let site = pages::site_resource();
     provide_context(site);
-    let loaded_site = Signal::derive(move || site.get().and_then(Result::ok));
+    // Static pages hand the site document in; the browser loads it.
+    let preloaded = use_context::<pages::Preloaded>().map(|p| p.site);
+    let loaded_site = Signal::derive(move || {
+        site.get()
+            .and_then(Result::ok)
+            .or_else(|| preloaded.clone())
+    });
+    provide_context(pages::KnownSite(loaded_site));
     view! {
         <Router base=router_base>
             <SiteHeader site=loaded_site />
@@ -43,12 +53,30 @@ pub fn App(site_base: SiteBase) -> impl IntoView {
     }
 }
 
-/// Mounts [`App`] on the document's body, under the base path of the page's `<base href>`.
+/// Mounts [`App`], under the base path of the page's `<base href>`. On a static page
+/// (`<div id="folio">` rendered at build time, with its data embedded) the app renders
+/// off-screen and takes the page's place once its route is shown: the same markup over
+/// the same data, so nothing moves. Elsewhere (`trunk serve`'s bare page) it mounts on
+/// the body.
 pub fn mount() {
     log_panics_to_console();
+    data::adopt_embedded_documents();
     let site_base = SiteBase::from_document();
     navigation::install();
-    leptos::mount::mount_to_body(move || view! { <App site_base /> });
+    let document = document();
+    let app = move || view! { <App site_base /> };
+    match document.get_element_by_id("folio") {
+        Some(static_page) => {
+            let root = document
+                .create_element("div")
+                .expect("the document creates elements")
+                .unchecked_into::<web_sys::HtmlElement>();
+            root.set_id("folio");
+            leptos::mount::mount_to(root.clone(), app).forget();
+            navigation::take_over(static_page, root.into());
+        }
+        None => leptos::mount::mount_to_body(app),
+    }
 }
 
 /// Sends panics to the browser console instead of an opaque `unreachable` trap.

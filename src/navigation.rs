@@ -57,9 +57,28 @@ pub fn install() {
     window_event_listener(ev::touchstart, move |e| prefetch(e.into()));
 }
 
+thread_local! {
+    /// The static page the app replaces when its first page is shown, and the app's root.
+    static TAKEOVER: RefCell<Option<(web_sys::Element, web_sys::Element)>> = RefCell::default();
+}
+
+/// Replaces `static_page` with `app` (rendered off-screen) once the app shows its first
+/// page.
+pub fn take_over(static_page: web_sys::Element, app: web_sys::Element) {
+    TAKEOVER.set(Some((static_page, app)));
+}
+
 /// Called by every page once its content is in the document.
 pub fn page_shown() {
+    if cfg!(feature = "ssr") {
+        return;
+    }
     request_animation_frame(|| {
+        if let Some((static_page, app)) = TAKEOVER.take() {
+            // Before anything else, and before the browser paints: the app's page
+            // replaces the static one it matches.
+            let _ = static_page.replace_with_with_node_1(&app);
+        }
         let restore = RESTORE.with(|r| {
             let mut r = r.borrow_mut();
             match r.take() {

@@ -22,6 +22,11 @@ impl SiteBase {
         SiteBase(folder.trim_end_matches('/').into())
     }
 
+    /// The base path of a site served under `path` (`/blog/`, `/`).
+    pub fn from_path(path: &str) -> Self {
+        SiteBase(path.trim_end_matches('/').into())
+    }
+
     /// The base path of the current page, from its `<base href>`.
     pub fn from_document() -> Self {
         let document = leptos::prelude::document();

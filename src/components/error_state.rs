@@ -10,6 +10,9 @@ use crate::labels::labels;
 #[component]
 pub fn ErrorState(error: LoadError, retry: impl Fn() + 'static) -> impl IntoView {
     let labels = labels(&document_language());
+    // On a static page, the error replaces it too: the reader gets Retry, not a page
+    // whose app has silently stopped.
+    crate::navigation::page_shown();
     view! {
         <section class="error-state page-intro" role="alert">
             <h1>{labels.load_failed_title}</h1>

@@ -42,9 +42,32 @@ fn data_prefix(language: Option<&str>) -> String {
     language.map(|l| format!("{l}/")).unwrap_or_default()
 }
 
+/// A route's data handed in whole, as when the static pages are rendered at build time:
+/// the route then shows at once, without loading anything.
+#[derive(Debug, Clone)]
+pub struct Preloaded {
+    pub site: SiteDocument,
+    pub route: PreloadedRoute,
+}
+
+/// The document of a preloaded route.
+#[derive(Debug, Clone)]
+pub enum PreloadedRoute {
+    Post(Box<PostDocument>),
+    Listing(Box<ListingPage>),
+    NotFound,
+}
+
+/// The site document as far as it is known: loaded, or preloaded. Provided by the app.
+#[derive(Debug, Clone, Copy)]
+pub struct KnownSite(pub Signal<Option<SiteDocument>>);
+
 /// Every route of the site: the page for the current path.
 #[component]
 pub fn RoutePage() -> impl IntoView {
+    if let Some(preloaded) = use_context::<Preloaded>() {
+        return preloaded_page(preloaded);
+    }
     let base = expect_context::<SiteBase>();
     let location = use_location();
     // The path inside the site; a change of fragment alone loads nothing.
@@ -81,6 +104,33 @@ pub fn RoutePage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+    .into_any()
+}
+
+/// The page of a preloaded route, shown at once.
+fn preloaded_page(preloaded: Preloaded) -> AnyView {
+    let base = expect_context::<SiteBase>();
+    let path = base
+        .route_path(&use_location().pathname.get_untracked())
+        .to_owned();
+    let language = parse_route(&path).and_then(|route| route.language.map(str::to_owned));
+    let Preloaded { site, route } = preloaded;
+    let Some(locale) = Locale::resolve(&site, language.as_deref(), base) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    match route {
+        PreloadedRoute::Post(document) => post::view(Loaded {
+            site,
+            locale,
+            document: *document,
+        }),
+        PreloadedRoute::Listing(document) => listing::view(Loaded {
+            site,
+            locale,
+            document: *document,
+        }),
+        PreloadedRoute::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
 

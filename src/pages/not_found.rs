@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::locale::Locale;
-use crate::pages::SiteResource;
+use crate::pages::KnownSite;
 use crate::site_base::SiteBase;
 use crate::{head, navigation};
 
@@ -13,11 +13,11 @@ use crate::{head, navigation};
 pub fn NotFoundPage() -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let path = use_location().pathname;
-    let site = expect_context::<SiteResource>();
+    let site = expect_context::<KnownSite>().0;
     let locale = move || {
         let base = base.clone();
         match site.get() {
-            Some(Ok(site)) => {
+            Some(site) => {
                 let locale = Locale::of_path(&site, base.route_path(&path.get()), base.clone());
                 if let Some(language) = site.languages.iter().find(|l| l.code == locale.code) {
                     head::apply(&language.not_found_head);

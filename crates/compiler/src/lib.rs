@@ -19,6 +19,7 @@ pub mod parallel;
 pub mod posts;
 pub mod settings;
 pub mod source;
+pub mod static_pages;
 
 use std::path::Path;
 

@@ -34,6 +34,11 @@ enum Command {
         /// Include drafts and future-dated posts.
         #[arg(long)]
         drafts: bool,
+        /// Also write every route's static page (and 404.html, and redirect pages at old
+        /// URLs) into the site folder that holds --out, made from this page: the
+        /// `index.html` Trunk wrote.
+        #[arg(long)]
+        template: Option<PathBuf>,
     },
     /// Check the content folder, drafts included, and report every problem; write nothing.
     Check {
@@ -74,9 +79,17 @@ fn main() -> ExitCode {
             out,
             base_url,
             drafts,
+            template,
         } => {
             let options = options(content, *drafts, base_url.clone(), now);
-            (folio_build::build(&content.content, out, &options), "built")
+            let built = folio_build::build(&content.content, out, &options);
+            if let (Ok(compiled), Some(template)) = (&built, template)
+                && let Err(message) = write_static_pages(compiled, template, out)
+            {
+                eprintln!("folio-build: error: {message}");
+                return ExitCode::from(2);
+            }
+            (built, "built")
         }
         Command::Check { content } => (
             folio_build::compile(&content.content, &options(content, true, None, now)),
@@ -100,6 +113,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The static pages of every route, into the folder that holds the data folder `out`.
+fn write_static_pages(
+    compiled: &folio_build::Compiled,
+    template: &std::path::Path,
+    out: &std::path::Path,
+) -> Result<(), String> {
+    use folio_build::static_pages::{self, Template};
+    let site_dir = out
+        .parent()
+        .filter(|_| out.file_name() == Some(std::ffi::OsStr::new("data")))
+        .ok_or_else(|| {
+            format!(
+                "--template needs --out to be the site's `data` folder, not {}",
+                out.display()
+            )
+        })?;
+    let template = Template::read(template).map_err(|e| e.to_string())?;
+    let pages =
+        static_pages::write(&compiled.index, &template, site_dir).map_err(|e| e.to_string())?;
+    eprintln!("folio-build: wrote {pages} static pages");
+    Ok(())
 }
 
 fn options(

@@ -1,0 +1,383 @@
+//! The static HTML of every route, so that any static host serves the site with no rewrite
+//! rules: `<route>/index.html` for each post and listing page, `404.html`, and a small
+//! redirect page at each old URL. Each page is Trunk's `index.html` with the route's head,
+//! its body rendered by the app's own components (`folio::prerender`, the `ssr` feature)
+//! and the route's data embedded, so that the app takes the page over without fetching it.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use folio::pages::{Preloaded, PreloadedRoute};
+use folio::prerender;
+use folio::site_base::SiteBase;
+use folio_model::data_layout::{self, Page};
+use folio_model::head::HeadTags;
+use folio_model::{Listing, ListingPage, PostDocument, Redirect, SiteDocument};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::assemble::ContentIndex;
+use crate::parallel;
+use crate::source::IoError;
+
+/// The page every route's HTML is made from: Trunk's `index.html`, cut where the route's
+/// parts go.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// Up to the value of `<html lang="`.
+    before_lang: String,
+    /// From the end of that value up to where `<title>…</title>` was.
+    before_head: String,
+    /// From the end of the title element to the end of the `<body>` start tag.
+    before_body: String,
+    /// The rest: the end of the body and of the page.
+    after_body: String,
+    /// The base path of `<base href>`: where Trunk put the assets.
+    base_href: String,
+}
+
+/// Why the template cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {problem}")]
+pub struct TemplateError {
+    pub path: PathBuf,
+    pub problem: String,
+}
+
+impl Template {
+    /// Reads the template at `path` (Trunk's `index.html` in the build's staging folder).
+    pub fn read(path: &Path) -> Result<Template, StaticPagesError> {
+        let html = fs::read_to_string(path).map_err(IoError::at(path))?;
+        Template::parse(&html).map_err(|problem| {
+            StaticPagesError::Template(TemplateError {
+                path: path.to_owned(),
+                problem,
+            })
+        })
+    }
+
+    /// Cuts `html` where the route's parts go.
+    pub fn parse(html: &str) -> Result<Template, String> {
+        let find = |what: &str, from: usize| {
+            html[from..]
+                .find(what)
+                .map(|at| from + at)
+                .ok_or_else(|| format!("the page has no `{what}`"))
+        };
+        let lang = find("<html lang=\"", 0)? + "<html lang=\"".len();
+        let lang_end = find("\"", lang)?;
+        let title = find("<title>", lang_end)?;
+        let title_end = find("</title>", title)? + "</title>".len();
+        let body = find("<body", title_end)?;
+        let body_open_end = find(">", body)? + 1;
+        let body_end = find("</body>", body_open_end)?;
+        let base = find("<base href=\"", 0)? + "<base href=\"".len();
+        let base_href = html[base..find("\"", base)?].to_owned();
+        Ok(Template {
+            before_lang: html[..lang].to_owned(),
+            before_head: html[lang_end..title].to_owned(),
+            before_body: html[title_end..body_open_end].to_owned(),
+            after_body: html[body_end..].to_owned(),
+            base_href,
+        })
+    }
+
+    /// A whole page: its language, head, body and embedded documents.
+    fn page(&self, head: &HeadTags, body: &str, embedded: &[(String, String)]) -> String {
+        let mut page = String::with_capacity(body.len() + 4096);
+        page.push_str(&self.before_lang);
+        escape_html(&mut page, &head.language).expect("writing to a String");
+        page.push_str(&self.before_head);
+        page.push_str(&head_html(head));
+        page.push_str(&self.before_body);
+        // Marked static: the app replaces this element with its own once it runs.
+        page.push_str("\n    <div id=\"folio\" data-folio-static>");
+        page.push_str(body);
+        page.push_str("</div>\n");
+        for (path, json) in embedded {
+            page.push_str("    <script type=\"application/json\" data-folio-document=\"");
+            escape_html(&mut page, path).expect("writing to a String");
+            page.push_str("\">");
+            page.push_str(&script_safe(json));
+            page.push_str("</script>\n");
+        }
+        page.push_str("  ");
+        page.push_str(&self.after_body);
+        page
+    }
+}
+
+/// Why the static pages could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum StaticPagesError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(
+        "the site's base URL `{base_url}` is served under `{site_path}`, but the app's \
+         assets are under `{asset_path}` (Trunk's public URL)\n  = hint: build with \
+         `trunk build --public-url {site_path}`, or set base_url to match"
+    )]
+    BasePathMismatch {
+        base_url: String,
+        site_path: String,
+        asset_path: String,
+    },
+    #[error(transparent)]
+    Io(#[from] IoError),
+}
+
+/// One file of the static site.
+struct StaticFile {
+    /// Relative to the site's root.
+    path: String,
+    contents: String,
+}
+
+/// Writes the static page of every route of `index` into `site_dir`, from `template`.
+/// Returns how many pages were written.
+pub fn write(
+    index: &ContentIndex,
+    template: &Template,
+    site_dir: &Path,
+) -> Result<usize, StaticPagesError> {
+    let base_path = base_path(&index.site.base_url);
+    if base_path != template.base_href {
+        return Err(StaticPagesError::BasePathMismatch {
+            base_url: index.site.base_url.clone(),
+            site_path: base_path,
+            asset_path: template.base_href.clone(),
+        });
+    }
+    let files = pages(index, template, &base_path);
+    let written = parallel::map(&files, |file| {
+        let path = site_dir.join(&file.path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(IoError::at(folder))?;
+        }
+        fs::write(&path, &file.contents).map_err(IoError::at(&path))
+    });
+    for result in written {
+        result?;
+    }
+    Ok(files.len())
+}
+
+/// Every page of the site, rendered.
+fn pages(index: &ContentIndex, template: &Template, base_path: &str) -> Vec<StaticFile> {
+    let site = &index.site;
+    let site_json = serde_json::to_string(site).expect("documents serialize");
+    // The page of `route` (relative to the site's root), written at `file`.
+    let render = |route: &str,
+                  file: String,
+                  head: &HeadTags,
+                  preloaded: PreloadedRoute,
+                  data_path: Option<&str>| {
+        let mut embedded = vec![(data_layout::SITE.to_owned(), site_json.clone())];
+        let document = match &preloaded {
+            PreloadedRoute::Post(post) => Some(serde_json::to_string(post)),
+            PreloadedRoute::Listing(listing) => Some(serde_json::to_string(listing)),
+            PreloadedRoute::NotFound => None,
+        };
+        if let (Some(path), Some(document)) = (data_path, document) {
+            embedded.push((path.to_owned(), document.expect("documents serialize")));
+        }
+        let body = prerender::render_body(
+            SiteBase::from_path(base_path),
+            &format!("{base_path}{route}"),
+            Preloaded {
+                site: site.clone(),
+                route: preloaded,
+            },
+        );
+        StaticFile {
+            path: file,
+            contents: template.page(head, &body, &embedded),
+        }
+    };
+    let mut files = parallel::map(&index.posts, |(data_path, post)| {
+        let route = post_route(site, post);
+        let preloaded = PreloadedRoute::Post(Box::new(post.clone()));
+        render(
+            &route,
+            format!("{route}index.html"),
+            &post.head,
+            preloaded,
+            Some(data_path),
+        )
+    });
+    files.extend(parallel::map(&index.listings, |(data_path, listing)| {
+        let route = listing_route(site, listing);
+        let preloaded = PreloadedRoute::Listing(Box::new(listing.clone()));
+        render(
+            &route,
+            format!("{route}index.html"),
+            &listing.head,
+            preloaded,
+            Some(data_path),
+        )
+    }));
+    if let Some(language) = site
+        .languages
+        .iter()
+        .find(|l| l.code == site.default_language)
+    {
+        // Not a route: the app reads its path as no page, and shows the 404 page.
+        let head = &language.not_found_head;
+        files.push(render(
+            "404.html",
+            "404.html".into(),
+            head,
+            PreloadedRoute::NotFound,
+            None,
+        ));
+    }
+    files.extend(
+        index
+            .redirects
+            .redirects
+            .iter()
+            .map(|redirect| redirect_page(site, redirect)),
+    );
+    files
+}
+
+/// The route of a post, relative to the site's root.
+fn post_route(site: &SiteDocument, post: &PostDocument) -> String {
+    let prefix = data_layout::language_prefix(&post.summary.language, &site.default_language);
+    data_layout::route(&prefix, Page::Post(&post.summary.slug))
+}
+
+/// The route of a listing page, relative to the site's root.
+fn listing_route(site: &SiteDocument, listing: &ListingPage) -> String {
+    let prefix = data_layout::language_prefix(&listing.language, &site.default_language);
+    let page = match &listing.listing {
+        Listing::Home => Page::Home(listing.page),
+        Listing::Category(id) => Page::Category(id, listing.page),
+        Listing::Tag(id) => Page::Tag(id, listing.page),
+        Listing::Author(id) => Page::Author(id, listing.page),
+    };
+    data_layout::route(&prefix, page)
+}
+
+/// A page at an old URL that sends readers and crawlers on to the post's route.
+fn redirect_page(site: &SiteDocument, redirect: &Redirect) -> StaticFile {
+    let target = format!("{}{}", site.base_url, redirect.to);
+    let mut href = String::new();
+    escape_href(&mut href, &target).expect("writing to a String");
+    let mut attribute = String::new();
+    escape_html(&mut attribute, &href).expect("writing to a String");
+    let contents = format!(
+        "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>Moved</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+         <link rel=\"canonical\" href=\"{attribute}\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={attribute}\">\n</head>\n\
+         <body>\n<p>This page has moved to <a href=\"{attribute}\">{attribute}</a>.</p>\n\
+         </body>\n</html>\n"
+    );
+    // An old URL that names a file (`old.html`) is that file; any other is a folder.
+    let from = redirect.from.trim_start_matches('/');
+    let path = if from.is_empty() || from.ends_with('/') {
+        format!("{from}index.html")
+    } else if Path::new(from).extension().is_some() {
+        from.to_owned()
+    } else {
+        format!("{from}/index.html")
+    };
+    StaticFile { path, contents }
+}
+
+/// The path part of the site's base URL, with its trailing slash: `/blog/` for
+/// `https://example.com/blog/`, `/` for `/`.
+fn base_path(base_url: &str) -> String {
+    let path = match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
+        None => base_url,
+    };
+    let mut path = path.to_owned();
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    path
+}
+
+/// The head elements of a route, marked `data-folio-head` as the app marks its own, so
+/// that the app replaces exactly these on its first navigation.
+fn head_html(tags: &HeadTags) -> String {
+    let mut head = String::new();
+    let attribute = |value: &str| {
+        let mut escaped = String::new();
+        escape_html(&mut escaped, value).expect("writing to a String");
+        escaped
+    };
+    let _ = write!(head, "<title>{}</title>", attribute(&tags.title));
+    for meta in &tags.meta {
+        let _ = write!(
+            head,
+            "\n    <meta data-folio-head {}=\"{}\" content=\"{}\">",
+            meta.attribute.as_str(),
+            attribute(&meta.key),
+            attribute(&meta.content)
+        );
+    }
+    if !tags.canonical.is_empty() {
+        let _ = write!(
+            head,
+            "\n    <link data-folio-head rel=\"canonical\" href=\"{}\">",
+            attribute(&tags.canonical)
+        );
+    }
+    for alternate in &tags.alternates {
+        let _ = write!(
+            head,
+            "\n    <link data-folio-head rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+            attribute(&alternate.hreflang),
+            attribute(&alternate.href)
+        );
+    }
+    // Already escaped for a script element by the model.
+    let _ = write!(
+        head,
+        "\n    <script data-folio-head type=\"application/ld+json\">{}</script>",
+        tags.json_ld
+    );
+    head
+}
+
+/// JSON that can sit inside a `<script>` element: `<` written as `\u003c`, which only
+/// occurs inside JSON strings, so that no `</script>` or `<!--` ends it early.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_path_is_the_path_of_the_base_url() {
+        assert_eq!(base_path("https://example.com/blog/"), "/blog/");
+        assert_eq!(base_path("https://example.com"), "/");
+        assert_eq!(base_path("http://127.0.0.1:8080/blog"), "/blog/");
+        assert_eq!(base_path("/"), "/");
+    }
+
+    #[test]
+    fn embedded_json_cannot_end_its_script() {
+        let json = serde_json::to_string("</script><!-- x").unwrap();
+        let safe = script_safe(&json);
+        assert!(!safe.contains('<'));
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "</script><!-- x"
+        );
+    }
+
+    #[test]
+    fn a_template_without_its_parts_is_refused() {
+        let error = Template::parse("<html><body></body></html>").unwrap_err();
+        assert!(error.contains("<html lang="), "{error}");
+    }
+}
