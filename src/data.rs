@@ -93,7 +93,7 @@ impl From<FeatureLinesError> for LoadError {
 }
 
 /// Lets the browser handle input and paint before the work goes on.
-pub async fn next_task() {
+async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let waiting = web_sys::window()
             .is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());

@@ -35,50 +35,6 @@ pub fn apply(tags: &HeadTags) {
             }
         }
     }
-    let add = |tag: &str, attributes: &[(&str, &str)], text: Option<&str>| {
-        let Ok(element) = document.create_element(tag) else {
-            return;
-        };
-        let _ = element.set_attribute(MARK, "");
-        for (name, value) in attributes {
-            let _ = element.set_attribute(name, value);
-        }
-        if let Some(text) = text {
-            element.set_text_content(Some(text));
-        }
-        let _ = head.append_child(&element);
-    };
-    for meta in &tags.meta {
-        add(
-            "meta",
-            &[
-                (meta.attribute.as_str(), &meta.key),
-                ("content", &meta.content),
-            ],
-            None,
-        );
-    }
-    if !tags.canonical.is_empty() {
-        add(
-            "link",
-            &[("rel", "canonical"), ("href", &tags.canonical)],
-            None,
-        );
-    }
-    for alternate in &tags.alternates {
-        add(
-            "link",
-            &[
-                ("rel", "alternate"),
-                ("hreflang", &alternate.hreflang),
-                ("href", &alternate.href),
-            ],
-            None,
-        );
-    }
-    add(
-        "script",
-        &[("type", "application/ld+json")],
-        Some(&tags.json_ld),
-    );
+    // The same elements the static pages carry, from the same function.
+    let _ = head.insert_adjacent_html("beforeend", &tags.to_html());
 }

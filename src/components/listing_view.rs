@@ -1,7 +1,6 @@
 //! A listing page: its heading (the blog, a category, a tag or an author), its cards and
 //! the links to the other pages of the listing.
 
-use folio_model::data_layout::Page;
 use folio_model::{Listing, ListingPage, SiteDocument};
 use leptos::prelude::*;
 
@@ -68,14 +67,7 @@ pub fn ListingView(site: SiteDocument, locale: Locale, listing: ListingPage) -> 
 #[component]
 fn Pagination(listing: Listing, page: u32, total_pages: u32, locale: Locale) -> impl IntoView {
     let labels = locale.labels();
-    let href = move |n: u32| {
-        locale.href(match &listing {
-            Listing::Home => Page::Home(n),
-            Listing::Category(id) => Page::Category(id, n),
-            Listing::Tag(id) => Page::Tag(id, n),
-            Listing::Author(id) => Page::Author(id, n),
-        })
-    };
+    let href = move |n: u32| locale.href(listing.page(n));
     (total_pages > 1).then(|| {
         view! {
             <nav class="pagination" aria-label=labels.pagination>

@@ -284,14 +284,8 @@ fn listing_pages(
     let mut add_listing = |listing: Listing, title: String, members: &[usize]| {
         let total_pages = page_count(members.len(), settings.posts_per_page);
         for page in 1..=total_pages {
-            let route = match &listing {
-                Listing::Home => Route::Home(page),
-                Listing::Category(id) => Route::Category(id, page),
-                Listing::Tag(id) => Route::Tag(id, page),
-                Listing::Author(id) => Route::Author(id, page),
-            };
             listings.push((
-                data_layout::document(&prefix, route),
+                data_layout::document(&prefix, listing.page(page)),
                 ListingPage {
                     schema_version: SCHEMA_VERSION,
                     language: language.to_owned(),

@@ -1,5 +1,6 @@
 //! Writes the content index to disk so that a reader never sees half of it: everything
-//! goes to a fresh sibling folder, which then replaces the previous output.
+//! goes to a fresh sibling folder, which then replaces the previous output. Also writes
+//! the static pages into the site folder around it.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -35,13 +36,13 @@ pub fn write_atomically(
 
 /// What one output file is made of.
 enum Contents {
-    Json(Vec<u8>),
+    Bytes(Vec<u8>),
     CopyOf(PathBuf),
 }
 
 fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(), IoError> {
     let json =
-        |path: &str, value: &dyn erased::Json| (path.to_owned(), Contents::Json(value.to_json()));
+        |path: &str, value: &dyn erased::Json| (path.to_owned(), Contents::Bytes(value.to_json()));
     let mut files = vec![
         json(data_layout::SITE, &index.site),
         json(data_layout::REDIRECTS, &index.redirects),
@@ -52,7 +53,7 @@ fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(),
     files.extend(parallel::map(&index.posts, |(path, doc)| json(path, doc)));
     files.extend(parallel::map(&index.features, |(path, features)| {
         let lines = feature_lines::to_json_lines(features);
-        (path.clone(), Contents::Json(lines.into_bytes()))
+        (path.clone(), Contents::Bytes(lines.into_bytes()))
     }));
     files.extend(
         index
@@ -60,16 +61,32 @@ fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(),
             .iter()
             .map(|media| (media_url(media), Contents::CopyOf(content_dir.join(media)))),
     );
-    let files: Vec<(PathBuf, Contents)> = files
-        .into_iter()
-        .map(|(site_path, contents)| (target_path(dir, &site_path), contents))
-        .collect();
+    write_files(
+        files
+            .into_iter()
+            .map(|(site_path, contents)| (target_path(dir, &site_path), contents))
+            .collect(),
+    )
+}
+
+/// Writes the static pages of a site (paths relative to `site_dir`) into it.
+pub fn write_pages(site_dir: &Path, pages: Vec<(String, String)>) -> Result<(), IoError> {
+    write_files(
+        pages
+            .into_iter()
+            .map(|(path, html)| (site_dir.join(path), Contents::Bytes(html.into_bytes())))
+            .collect(),
+    )
+}
+
+/// Creates the folders of `files`, then writes them on every core.
+fn write_files(files: Vec<(PathBuf, Contents)>) -> Result<(), IoError> {
     let folders: BTreeSet<&Path> = files.iter().filter_map(|(path, _)| path.parent()).collect();
     for folder in folders {
         fs::create_dir_all(folder).map_err(IoError::at(folder))?;
     }
     let results = parallel::map(&files, |(path, contents)| match contents {
-        Contents::Json(bytes) => fs::write(path, bytes).map_err(IoError::at(path)),
+        Contents::Bytes(bytes) => fs::write(path, bytes).map_err(IoError::at(path)),
         Contents::CopyOf(source) => fs::copy(source, path)
             .map(|_| ())
             .map_err(IoError::at(source)),

@@ -57,6 +57,11 @@ impl IoError {
     }
 }
 
+/// The text of one file outside the content folder (the page template).
+pub fn read_file(path: &Path) -> Result<String, IoError> {
+    fs::read_to_string(path).map_err(IoError::at(path))
+}
+
 /// Reads the content folder. Files that are not UTF-8 are reported, not read.
 pub fn read_content_dir(root: &Path) -> Result<(ContentFiles, Vec<Diagnostic>), IoError> {
     let mut files = ContentFiles {

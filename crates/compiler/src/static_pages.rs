@@ -4,21 +4,19 @@
 //! its body rendered by the app's own components (`folio::prerender`, the `ssr` feature)
 //! and the route's data embedded, so that the app takes the page over without fetching it.
 
-use std::fmt::Write as _;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use folio::pages::{Preloaded, PreloadedRoute};
 use folio::prerender;
 use folio::site_base::SiteBase;
 use folio_model::data_layout::{self, Page};
-use folio_model::head::HeadTags;
-use folio_model::{Listing, ListingPage, PostDocument, Redirect, SiteDocument};
-use pulldown_cmark_escape::{escape_href, escape_html};
+use folio_model::head::{HeadTags, escape_html, script_safe};
+use folio_model::{ListingPage, PostDocument, Redirect, SiteDocument};
+use pulldown_cmark_escape::escape_href;
 
 use crate::assemble::ContentIndex;
-use crate::parallel;
-use crate::source::IoError;
+use crate::source::{self, IoError};
+use crate::{output, parallel};
 
 /// The page every route's HTML is made from: Trunk's `index.html`, cut where the route's
 /// parts go.
@@ -47,7 +45,7 @@ pub struct TemplateError {
 impl Template {
     /// Reads the template at `path` (Trunk's `index.html` in the build's staging folder).
     pub fn read(path: &Path) -> Result<Template, StaticPagesError> {
-        let html = fs::read_to_string(path).map_err(IoError::at(path))?;
+        let html = source::read_file(path)?;
         Template::parse(&html).map_err(|problem| {
             StaticPagesError::Template(TemplateError {
                 path: path.to_owned(),
@@ -86,9 +84,10 @@ impl Template {
     fn page(&self, head: &HeadTags, body: &str, embedded: &[(String, String)]) -> String {
         let mut page = String::with_capacity(body.len() + 4096);
         page.push_str(&self.before_lang);
-        escape_html(&mut page, &head.language).expect("writing to a String");
+        page.push_str(&escape_html(&head.language));
         page.push_str(&self.before_head);
-        page.push_str(&head_html(head));
+        page.push_str(&format!("<title>{}</title>", escape_html(&head.title)));
+        page.push_str(&head.to_html());
         page.push_str(&self.before_body);
         // Marked static: the app replaces this element with its own once it runs.
         page.push_str("\n    <div id=\"folio\" data-folio-static>");
@@ -96,7 +95,7 @@ impl Template {
         page.push_str("</div>\n");
         for (path, json) in embedded {
             page.push_str("    <script type=\"application/json\" data-folio-document=\"");
-            escape_html(&mut page, path).expect("writing to a String");
+            page.push_str(&escape_html(path));
             page.push_str("\">");
             page.push_str(&script_safe(json));
             page.push_str("</script>\n");
@@ -149,17 +148,12 @@ pub fn write(
         });
     }
     let files = pages(index, template, &base_path);
-    let written = parallel::map(&files, |file| {
-        let path = site_dir.join(&file.path);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(IoError::at(folder))?;
-        }
-        fs::write(&path, &file.contents).map_err(IoError::at(&path))
-    });
-    for result in written {
-        result?;
-    }
-    Ok(files.len())
+    let count = files.len();
+    output::write_pages(
+        site_dir,
+        files.into_iter().map(|f| (f.path, f.contents)).collect(),
+    )?;
+    Ok(count)
 }
 
 /// Every page of the site, rendered.
@@ -250,13 +244,7 @@ fn post_route(site: &SiteDocument, post: &PostDocument) -> String {
 /// The route of a listing page, relative to the site's root.
 fn listing_route(site: &SiteDocument, listing: &ListingPage) -> String {
     let prefix = data_layout::language_prefix(&listing.language, &site.default_language);
-    let page = match &listing.listing {
-        Listing::Home => Page::Home(listing.page),
-        Listing::Category(id) => Page::Category(id, listing.page),
-        Listing::Tag(id) => Page::Tag(id, listing.page),
-        Listing::Author(id) => Page::Author(id, listing.page),
-    };
-    data_layout::route(&prefix, page)
+    data_layout::route(&prefix, listing.listing.page(listing.page))
 }
 
 /// A page at an old URL that sends readers and crawlers on to the post's route.
@@ -264,8 +252,7 @@ fn redirect_page(site: &SiteDocument, redirect: &Redirect) -> StaticFile {
     let target = format!("{}{}", site.base_url, redirect.to);
     let mut href = String::new();
     escape_href(&mut href, &target).expect("writing to a String");
-    let mut attribute = String::new();
-    escape_html(&mut attribute, &href).expect("writing to a String");
+    let attribute = escape_html(&href);
     let contents = format!(
         "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n\
          <title>Moved</title>\n<meta name=\"robots\" content=\"noindex\">\n\
@@ -301,55 +288,6 @@ fn base_path(base_url: &str) -> String {
         path.push('/');
     }
     path
-}
-
-/// The head elements of a route, marked `data-folio-head` as the app marks its own, so
-/// that the app replaces exactly these on its first navigation.
-fn head_html(tags: &HeadTags) -> String {
-    let mut head = String::new();
-    let attribute = |value: &str| {
-        let mut escaped = String::new();
-        escape_html(&mut escaped, value).expect("writing to a String");
-        escaped
-    };
-    let _ = write!(head, "<title>{}</title>", attribute(&tags.title));
-    for meta in &tags.meta {
-        let _ = write!(
-            head,
-            "\n    <meta data-folio-head {}=\"{}\" content=\"{}\">",
-            meta.attribute.as_str(),
-            attribute(&meta.key),
-            attribute(&meta.content)
-        );
-    }
-    if !tags.canonical.is_empty() {
-        let _ = write!(
-            head,
-            "\n    <link data-folio-head rel=\"canonical\" href=\"{}\">",
-            attribute(&tags.canonical)
-        );
-    }
-    for alternate in &tags.alternates {
-        let _ = write!(
-            head,
-            "\n    <link data-folio-head rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-            attribute(&alternate.hreflang),
-            attribute(&alternate.href)
-        );
-    }
-    // Already escaped for a script element by the model.
-    let _ = write!(
-        head,
-        "\n    <script data-folio-head type=\"application/ld+json\">{}</script>",
-        tags.json_ld
-    );
-    head
-}
-
-/// JSON that can sit inside a `<script>` element: `<` written as `\u003c`, which only
-/// occurs inside JSON strings, so that no `</script>` or `<!--` ends it early.
-fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::data_layout::Page;
 use crate::head::HeadTags;
 use crate::related::RelatedSettings;
 
@@ -179,6 +180,18 @@ pub enum Listing {
     Tag(String),
     /// The posts of one author.
     Author(String),
+}
+
+impl Listing {
+    /// Page `n` of this listing.
+    pub fn page(&self, n: u32) -> Page<'_> {
+        match self {
+            Listing::Home => Page::Home(n),
+            Listing::Category(id) => Page::Category(id, n),
+            Listing::Tag(id) => Page::Tag(id, n),
+            Listing::Author(id) => Page::Author(id, n),
+        }
+    }
 }
 
 /// One page of a listing: the cards it shows and where it sits among the pages.

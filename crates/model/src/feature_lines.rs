@@ -112,13 +112,6 @@ impl<'a> FeatureLines<'a> {
     pub fn finish(self) -> RelatedIndex {
         self.builder.finish()
     }
-
-    /// Reads all of `text` at once.
-    pub fn read_all(text: &'a str) -> Result<RelatedIndex, FeatureLinesError> {
-        let mut lines = FeatureLines::new(text)?;
-        while !lines.read(usize::MAX)? {}
-        Ok(lines.finish())
-    }
 }
 
 fn damaged(at: usize, error: &serde_json::Error) -> FeatureLinesError {
@@ -164,7 +157,8 @@ mod tests {
     fn a_damaged_post_names_its_line() {
         let mut text = to_json_lines(&synthetic::related_features(3));
         text = text.replacen("\"post-1\"", "\"post-1", 1);
-        let error = FeatureLines::read_all(&text).err().unwrap();
+        let mut lines = FeatureLines::new(&text).unwrap();
+        let error = lines.read(usize::MAX).err().unwrap();
         assert!(
             matches!(error, FeatureLinesError::Damaged { line: 3, .. }),
             "{error}"

@@ -42,6 +42,40 @@ pub struct HeadTags {
 }
 
 impl HeadTags {
+    /// The elements of the head as HTML, each marked `data-folio-head`, so that whoever
+    /// replaces them finds exactly these: the compiler writes them into static pages, and
+    /// the app writes them on navigation. The `<title>` is left to the caller.
+    pub fn to_html(&self) -> String {
+        let mut html = String::new();
+        for meta in &self.meta {
+            html.push_str(&format!(
+                "<meta data-folio-head {}=\"{}\" content=\"{}\">",
+                meta.attribute.as_str(),
+                escape_html(&meta.key),
+                escape_html(&meta.content)
+            ));
+        }
+        if !self.canonical.is_empty() {
+            html.push_str(&format!(
+                "<link data-folio-head rel=\"canonical\" href=\"{}\">",
+                escape_html(&self.canonical)
+            ));
+        }
+        for alternate in &self.alternates {
+            html.push_str(&format!(
+                "<link data-folio-head rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                escape_html(&alternate.hreflang),
+                escape_html(&alternate.href)
+            ));
+        }
+        // Already safe inside a script element.
+        html.push_str(&format!(
+            "<script data-folio-head type=\"application/ld+json\">{}</script>",
+            self.json_ld
+        ));
+        html
+    }
+
     /// The content of the first meta tag named `key` (`og:title`, `robots`), if any.
     pub fn meta_content(&self, key: &str) -> Option<&str> {
         self.meta
@@ -111,6 +145,21 @@ impl MetaAttribute {
     }
 }
 
+/// `text` escaped for HTML text and double-quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 /// The head of a post's page.
 pub fn post_head(site: &SiteDocument, post: &PostDocument) -> HeadTags {
     let summary = &post.summary;
@@ -144,7 +193,7 @@ pub fn post_head(site: &SiteDocument, post: &PostDocument) -> HeadTags {
 /// The head of one page of a listing (home, category, tag or author).
 pub fn listing_head(site: &SiteDocument, listing: &ListingPage) -> HeadTags {
     let scope = SiteInLanguage::new(site, &listing.language);
-    let canonical = scope.url(listing_route(listing));
+    let canonical = scope.url(listing.listing.page(listing.page));
     let name = listing_name(&scope, listing);
     let description = listing_description(&scope, listing);
     let page_label = (listing.page > 1).then(|| scope.words.page(listing.page));
@@ -520,16 +569,6 @@ fn home_alternates(site: &SiteDocument) -> Vec<HreflangLink> {
         .collect()
 }
 
-/// The route of a listing's page.
-fn listing_route(listing: &ListingPage) -> Page<'_> {
-    match &listing.listing {
-        Listing::Home => Page::Home(listing.page),
-        Listing::Category(id) => Page::Category(id, listing.page),
-        Listing::Tag(id) => Page::Tag(id, listing.page),
-        Listing::Author(id) => Page::Author(id, listing.page),
-    }
-}
-
 /// A listing's own title: the site's title for home; the listing's title, else the
 /// category's or author's name in the site, else its id.
 fn listing_name<'a>(scope: &SiteInLanguage<'a>, listing: &'a ListingPage) -> &'a str {
@@ -689,12 +728,16 @@ fn insert_text(object: &mut Map<String, Value>, key: &str, text: &str) {
     }
 }
 
-/// `value` as JSON text that is safe inside a `<script>` element: `<`, `>` and `&` only
-/// occur inside JSON strings, where their `\u` escapes mean the same.
+/// `value` as JSON text that is safe inside a `<script>` element.
 fn script_safe_json(value: &Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
+    script_safe(&value.to_string())
+}
+
+/// JSON text made safe inside a `<script>` element, so that no `</script>` or `<!--` ends
+/// it early: `<`, `>` and `&` only occur inside JSON strings, where their `\u` escapes
+/// mean the same.
+pub fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }

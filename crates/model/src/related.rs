@@ -205,16 +205,6 @@ impl RelatedIndexBuilder {
         self.features.posts.push(post);
     }
 
-    /// How many posts were added.
-    pub fn len(&self) -> usize {
-        self.features.posts.len()
-    }
-
-    /// Whether no post was added.
-    pub fn is_empty(&self) -> bool {
-        self.features.posts.is_empty()
-    }
-
     /// The index of every post added.
     pub fn finish(self) -> RelatedIndex {
         let RelatedIndexBuilder {
