@@ -33,6 +33,8 @@ pub struct ContentIndex {
     /// Files of the content folder the pages use, by path inside the content folder;
     /// each is published at [`data_layout::MEDIA_DIR`]`/<path>`.
     pub media: BTreeSet<String>,
+    /// How many of each language's newest posts its feeds hold; `None` for all.
+    pub feed_limit: Option<usize>,
 }
 
 /// How the files of the content folder can be looked at.
@@ -159,6 +161,7 @@ pub fn assemble(
         features,
         redirects: redirects(catalog, settings),
         media,
+        feed_limit: settings.feed_limit,
     }
 }
 

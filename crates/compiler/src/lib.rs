@@ -11,13 +11,17 @@ pub mod assemble;
 pub mod dates;
 pub mod diagnostic;
 pub mod features;
+pub mod feeds;
 pub mod front_matter;
+pub mod headers;
 pub mod highlight;
 pub mod markdown;
 pub mod output;
 pub mod parallel;
 pub mod posts;
 pub mod settings;
+pub mod site_files;
+pub mod sitemap;
 pub mod source;
 pub mod static_pages;
 

@@ -34,9 +34,9 @@ enum Command {
         /// Include drafts and future-dated posts.
         #[arg(long)]
         drafts: bool,
-        /// Also write every route's static page (and 404.html, and redirect pages at old
-        /// URLs) into the site folder that holds --out, made from this page: the
-        /// `index.html` Trunk wrote.
+        /// Also write the site around --out: every route's static page, 404.html, redirect
+        /// pages at old URLs, feeds, sitemap.xml, robots.txt and _headers, made from this
+        /// page: the `index.html` Trunk wrote.
         #[arg(long)]
         template: Option<PathBuf>,
     },
@@ -115,13 +115,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// The static pages of every route, into the folder that holds the data folder `out`.
+/// The static pages of every route, the feeds, the sitemap and the headers, into the
+/// folder that holds the data folder `out`.
 fn write_static_pages(
     compiled: &folio_build::Compiled,
     template: &std::path::Path,
     out: &std::path::Path,
 ) -> Result<(), String> {
-    use folio_build::static_pages::{self, Template};
+    use folio_build::site_files;
+    use folio_build::static_pages::Template;
     let site_dir = out
         .parent()
         .filter(|_| out.file_name() == Some(std::ffi::OsStr::new("data")))
@@ -132,9 +134,27 @@ fn write_static_pages(
             )
         })?;
     let template = Template::read(template).map_err(|e| e.to_string())?;
-    let pages =
-        static_pages::write(&compiled.index, &template, site_dir).map_err(|e| e.to_string())?;
-    eprintln!("folio-build: wrote {pages} static pages");
+    let written =
+        site_files::write(&compiled.index, &template, site_dir).map_err(|e| e.to_string())?;
+    eprintln!(
+        "folio-build: wrote {} static pages and {} feeds",
+        written.pages, written.feeds
+    );
+    if let Some((path, bytes)) = written.large_feeds.iter().max_by_key(|(_, bytes)| *bytes) {
+        eprintln!(
+            "folio-build: warning: {path} is {:.1} MB ({} feeds over 1 MB): feed readers \
+             download it whole at every poll\n  = help: keep the newest posts only, with \
+             `feed_limit = 20` in site.toml",
+            *bytes as f64 / 1e6,
+            written.large_feeds.len()
+        );
+    }
+    if !written.sitemap {
+        eprintln!(
+            "folio-build: warning: no feeds and no sitemap: they need absolute URLs\n  \
+             = help: set `base_url = \"https://…/\"` in site.toml, or FOLIO_BASE_URL"
+        );
+    }
     Ok(())
 }
 

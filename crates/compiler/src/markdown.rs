@@ -4,6 +4,7 @@
 //! A pure function of the text and a [`Resolve`] implementation that answers for links
 //! and images; it knows nothing about files.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -546,18 +547,50 @@ fn href(url: &str) -> String {
 /// Folio's own rendering writes.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    BUILDER.get_or_init(|| {
-        let mut builder = ammonia::Builder::default();
-        builder
-            .link_rel(None)
-            .add_generic_attributes(["id", "class", "aria-label", "aria-hidden", "title"])
-            .add_tag_attributes("a", ["rel"])
-            .add_tag_attributes("img", ["width", "height", "loading", "decoding"])
-            .add_tag_attributes("pre", ["data-lang"])
-            .add_tags(["input"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"]);
-        builder
-    })
+    BUILDER.get_or_init(body_sanitizer)
+}
+
+/// The sanitizer of bodies: ammonia's defaults, and the attributes Folio's own HTML uses.
+fn body_sanitizer() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .link_rel(None)
+        .add_generic_attributes(["id", "class", "aria-label", "aria-hidden", "title"])
+        .add_tag_attributes("a", ["rel"])
+        .add_tag_attributes("img", ["width", "height", "loading", "decoding"])
+        .add_tag_attributes("pre", ["data-lang"])
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"]);
+    builder
+}
+
+/// A rendered body with every relative URL made absolute, for feeds, which readers show
+/// away from the site: a fragment (`#usage`) becomes `page_url#usage`, and any other
+/// relative URL, which in a body is relative to the site's root (`posts/x/`,
+/// `data/media/…`), is joined to `base_url`.
+pub fn with_absolute_urls(html: &str, base_url: &str, page_url: &str) -> String {
+    let mut builder = body_sanitizer();
+    builder.url_relative(ammonia::UrlRelative::Custom(Box::new(AbsoluteUrls {
+        base_url: base_url.to_owned(),
+        page_url: page_url.to_owned(),
+    })));
+    builder.clean(html).to_string()
+}
+
+/// Makes a body's relative URLs absolute (see [`with_absolute_urls`]).
+struct AbsoluteUrls {
+    base_url: String,
+    page_url: String,
+}
+
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for AbsoluteUrls {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        Some(Cow::Owned(if url.starts_with('#') {
+            format!("{}{url}", self.page_url)
+        } else {
+            folio_model::head::absolute_url(&self.base_url, url)
+        }))
+    }
 }
 
 #[cfg(test)]

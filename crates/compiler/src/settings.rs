@@ -23,6 +23,8 @@ pub struct Settings {
     pub languages: Vec<LanguageSettings>,
     pub navigation: Vec<Link>,
     pub related: RelatedSettings,
+    /// How many of each language's newest posts its feeds hold; `None` for all.
+    pub feed_limit: Option<usize>,
 }
 
 /// What differs per language.
@@ -61,6 +63,7 @@ struct RawSite {
     next_paths: Option<RawNextPaths>,
     navigation: Vec<Link>,
     related: RawRelated,
+    feed_limit: Option<u32>,
 }
 
 /// `[related]`: every key optional, each falling back to the model's default.
@@ -168,6 +171,8 @@ pub fn read_site(file: Option<&TextFile>, base_url: Option<&str>) -> Result<Sett
         languages: settings,
         navigation: raw.navigation,
         related,
+        // Zola's key; 0 means every post, as when it is left out.
+        feed_limit: raw.feed_limit.filter(|&n| n > 0).map(|n| n as usize),
     })
 }
 

@@ -15,8 +15,9 @@ use folio_model::{ListingPage, PostDocument, Redirect, SiteDocument};
 use pulldown_cmark_escape::escape_href;
 
 use crate::assemble::ContentIndex;
+use crate::parallel;
+use crate::site_files::SiteFile;
 use crate::source::{self, IoError};
-use crate::{output, parallel};
 
 /// The page every route's HTML is made from: Trunk's `index.html`, cut where the route's
 /// parts go.
@@ -32,7 +33,12 @@ pub struct Template {
     after_body: String,
     /// The base path of `<base href>`: where Trunk put the assets.
     base_href: String,
+    /// The whole page, as Trunk wrote it.
+    html: String,
 }
+
+/// The attribute that marks a page's content as static, for the app to replace.
+const STATIC_MARK: &str = "data-folio-static";
 
 /// Why the template cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +68,13 @@ impl Template {
                 .map(|at| from + at)
                 .ok_or_else(|| format!("the page has no `{what}`"))
         };
+        if html.contains(STATIC_MARK) {
+            return Err(
+                "this is a page folio-build wrote, not Trunk's index.html: build from a fresh \
+                 `trunk build`, whose hook passes the right template"
+                    .into(),
+            );
+        }
         let lang = find("<html lang=\"", 0)? + "<html lang=\"".len();
         let lang_end = find("\"", lang)?;
         let title = find("<title>", lang_end)?;
@@ -77,7 +90,13 @@ impl Template {
             before_body: html[title_end..body_open_end].to_owned(),
             after_body: html[body_end..].to_owned(),
             base_href,
+            html: html.to_owned(),
         })
+    }
+
+    /// The whole page, as Trunk wrote it.
+    pub fn html(&self) -> &str {
+        &self.html
     }
 
     /// A whole page: its language, head, body and embedded documents.
@@ -90,7 +109,7 @@ impl Template {
         page.push_str(&head.to_html());
         page.push_str(&self.before_body);
         // Marked static: the app replaces this element with its own once it runs.
-        page.push_str("\n    <div id=\"folio\" data-folio-static>");
+        page.push_str(&format!("\n    <div id=\"folio\" {STATIC_MARK}>"));
         page.push_str(body);
         page.push_str("</div>\n");
         for (path, json) in embedded {
@@ -125,20 +144,9 @@ pub enum StaticPagesError {
     Io(#[from] IoError),
 }
 
-/// One file of the static site.
-struct StaticFile {
-    /// Relative to the site's root.
-    path: String,
-    contents: String,
-}
-
-/// Writes the static page of every route of `index` into `site_dir`, from `template`.
-/// Returns how many pages were written.
-pub fn write(
-    index: &ContentIndex,
-    template: &Template,
-    site_dir: &Path,
-) -> Result<usize, StaticPagesError> {
+/// The static page of every route of `index`, from `template`: posts, listing pages,
+/// `404.html` and a redirect page at each old URL.
+pub fn pages(index: &ContentIndex, template: &Template) -> Result<Vec<SiteFile>, StaticPagesError> {
     let base_path = base_path(&index.site.base_url);
     if base_path != template.base_href {
         return Err(StaticPagesError::BasePathMismatch {
@@ -147,17 +155,11 @@ pub fn write(
             asset_path: template.base_href.clone(),
         });
     }
-    let files = pages(index, template, &base_path);
-    let count = files.len();
-    output::write_pages(
-        site_dir,
-        files.into_iter().map(|f| (f.path, f.contents)).collect(),
-    )?;
-    Ok(count)
+    Ok(render_pages(index, template, &base_path))
 }
 
 /// Every page of the site, rendered.
-fn pages(index: &ContentIndex, template: &Template, base_path: &str) -> Vec<StaticFile> {
+fn render_pages(index: &ContentIndex, template: &Template, base_path: &str) -> Vec<SiteFile> {
     let site = &index.site;
     let site_json = serde_json::to_string(site).expect("documents serialize");
     // The page of `route` (relative to the site's root), written at `file`.
@@ -183,7 +185,7 @@ fn pages(index: &ContentIndex, template: &Template, base_path: &str) -> Vec<Stat
                 route: preloaded,
             },
         );
-        StaticFile {
+        SiteFile {
             path: file,
             contents: template.page(head, &body, &embedded),
         }
@@ -230,7 +232,7 @@ fn pages(index: &ContentIndex, template: &Template, base_path: &str) -> Vec<Stat
             .redirects
             .redirects
             .iter()
-            .map(|redirect| redirect_page(site, redirect)),
+            .map(|redirect| redirect_page(site, base_path, redirect)),
     );
     files
 }
@@ -247,18 +249,23 @@ fn listing_route(site: &SiteDocument, listing: &ListingPage) -> String {
     data_layout::route(&prefix, listing.listing.page(listing.page))
 }
 
-/// A page at an old URL that sends readers and crawlers on to the post's route.
-fn redirect_page(site: &SiteDocument, redirect: &Redirect) -> StaticFile {
-    let target = format!("{}{}", site.base_url, redirect.to);
-    let mut href = String::new();
-    escape_href(&mut href, &target).expect("writing to a String");
-    let attribute = escape_html(&href);
+/// A page at an old URL that sends readers and crawlers on to the post's route: its
+/// canonical link is the post's absolute URL, and the refresh goes to the post's path on
+/// whatever host serves the page (`base_path` is the base URL's path).
+fn redirect_page(site: &SiteDocument, base_path: &str, redirect: &Redirect) -> SiteFile {
+    let attribute = |url: &str| {
+        let mut href = String::new();
+        escape_href(&mut href, url).expect("writing to a String");
+        escape_html(&href)
+    };
+    let canonical = attribute(&format!("{}{}", site.base_url, redirect.to));
+    let target = attribute(&format!("{base_path}{}", redirect.to));
     let contents = format!(
         "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n\
          <title>Moved</title>\n<meta name=\"robots\" content=\"noindex\">\n\
-         <link rel=\"canonical\" href=\"{attribute}\">\n\
-         <meta http-equiv=\"refresh\" content=\"0; url={attribute}\">\n</head>\n\
-         <body>\n<p>This page has moved to <a href=\"{attribute}\">{attribute}</a>.</p>\n\
+         <link rel=\"canonical\" href=\"{canonical}\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n\
+         <body>\n<p>This page has moved to <a href=\"{target}\">{canonical}</a>.</p>\n\
          </body>\n</html>\n"
     );
     // An old URL that names a file (`old.html`) is that file; any other is a folder.
@@ -270,12 +277,12 @@ fn redirect_page(site: &SiteDocument, redirect: &Redirect) -> StaticFile {
     } else {
         format!("{from}/index.html")
     };
-    StaticFile { path, contents }
+    SiteFile { path, contents }
 }
 
 /// The path part of the site's base URL, with its trailing slash: `/blog/` for
 /// `https://example.com/blog/`, `/` for `/`.
-fn base_path(base_url: &str) -> String {
+pub fn base_path(base_url: &str) -> String {
     let path = match base_url.split_once("://") {
         Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
         None => base_url,
@@ -311,6 +318,16 @@ mod tests {
             serde_json::from_str::<String>(&safe).unwrap(),
             "</script><!-- x"
         );
+    }
+
+    #[test]
+    fn a_page_the_compiler_wrote_is_refused_as_a_template() {
+        let trunk = "<html lang=\"en\"><head><base href=\"/\"><title>t</title></head>\
+                     <body></body></html>";
+        let template = Template::parse(trunk).unwrap();
+        let written = template.page(&HeadTags::default(), "<p>hi</p>", &[]);
+        let error = Template::parse(&written).unwrap_err();
+        assert!(error.contains("fresh `trunk build`"), "{error}");
     }
 
     #[test]

@@ -55,6 +55,14 @@ pub struct SiteDocument {
     pub related: RelatedSettings,
 }
 
+impl SiteDocument {
+    /// True when the base URL is absolute (`https://…`): feeds and the sitemap need
+    /// absolute URLs, so a site built without one has neither.
+    pub fn has_absolute_base_url(&self) -> bool {
+        self.base_url.contains("://")
+    }
+}
+
 /// One language of the site, with the texts that differ per language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Language {

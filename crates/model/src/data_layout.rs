@@ -131,6 +131,62 @@ pub fn document(prefix: &str, page: Page<'_>) -> String {
     }
 }
 
+/// The sitemap, at the site's root.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// The instructions for crawlers, at the site's root.
+pub const ROBOTS: &str = "robots.txt";
+
+/// The HTTP headers of every file (Netlify and Cloudflare Pages syntax), at the site's
+/// root.
+pub const HEADERS: &str = "_headers";
+
+/// The formats each language's feed is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    Atom,
+    Rss,
+    Json,
+}
+
+impl FeedFormat {
+    /// Every format, in the order pages link them.
+    pub const ALL: [FeedFormat; 3] = [FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json];
+
+    /// The file's name under a language's prefix.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FeedFormat::Atom => "atom.xml",
+            FeedFormat::Rss => "rss.xml",
+            FeedFormat::Json => "feed.json",
+        }
+    }
+
+    /// The media type, for `<link rel="alternate" type>`.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FeedFormat::Atom => "application/atom+xml",
+            FeedFormat::Rss => "application/rss+xml",
+            FeedFormat::Json => "application/feed+json",
+        }
+    }
+
+    /// The format's name, as readers know it.
+    pub fn name(self) -> &'static str {
+        match self {
+            FeedFormat::Atom => "Atom",
+            FeedFormat::Rss => "RSS",
+            FeedFormat::Json => "JSON Feed",
+        }
+    }
+}
+
+/// The feed of a language's posts in `format`, relative to the site's root
+/// (`atom.xml`, `es/atom.xml`).
+pub fn feed(prefix: &str, format: FeedFormat) -> String {
+    format!("{prefix}{}", format.file_name())
+}
+
 /// The related-posts features of a language (JSON Lines: [`crate::feature_lines`]).
 pub fn related_features(prefix: &str) -> String {
     format!("{DATA_DIR}/{prefix}related.jsonl")
@@ -139,6 +195,13 @@ pub fn related_features(prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feeds_live_under_their_language_prefix() {
+        assert_eq!(feed("", FeedFormat::Atom), "atom.xml");
+        assert_eq!(feed("es/", FeedFormat::Rss), "es/rss.xml");
+        assert_eq!(feed("es/", FeedFormat::Json), "es/feed.json");
+    }
 
     #[test]
     fn the_default_language_has_no_prefix() {

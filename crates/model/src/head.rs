@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use crate::content_index::{
     Image, Language, Listing, ListingPage, PostDocument, PostSummary, SiteDocument,
 };
-use crate::data_layout::{Page, language_prefix, route};
+use crate::data_layout::{FeedFormat, Page, feed, language_prefix, route};
 use crate::locale::Locale;
 
 /// Everything a route puts in its `<head>`. The compiler stores it in each route's
@@ -32,6 +32,10 @@ pub struct HeadTags {
     /// The `<link rel="alternate" hreflang href>` links: the same page in every language
     /// it exists in, then `x-default`. Empty when there is no other language.
     pub alternates: Vec<HreflangLink>,
+    /// The `<link rel="alternate" type>` links to the feeds of the route's language, one
+    /// per format. Empty when the site has no absolute base URL, and so no feeds.
+    #[serde(default)]
+    pub feeds: Vec<FeedLink>,
     /// Every `<meta>` of the route, in order. Tags with nothing to say (an empty
     /// description) are left out.
     pub meta: Vec<MetaTag>,
@@ -68,6 +72,14 @@ impl HeadTags {
                 escape_html(&alternate.href)
             ));
         }
+        for feed in &self.feeds {
+            html.push_str(&format!(
+                "<link data-folio-head rel=\"alternate\" type=\"{}\" title=\"{}\" href=\"{}\">",
+                escape_html(&feed.media_type),
+                escape_html(&feed.title),
+                escape_html(&feed.href)
+            ));
+        }
         // Already safe inside a script element.
         html.push_str(&format!(
             "<script data-folio-head type=\"application/ld+json\">{}</script>",
@@ -91,6 +103,17 @@ pub struct HreflangLink {
     /// A language code, or `x-default` for the version shown to every other language.
     pub hreflang: String,
     /// The absolute URL of that version.
+    pub href: String,
+}
+
+/// `<link rel="alternate" type="{media_type}" title="{title}" href="{href}">`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedLink {
+    /// `application/atom+xml`, `application/rss+xml` or `application/feed+json`.
+    pub media_type: String,
+    /// The site's title in the feed's language, and the format: "Folio Journal (Atom)".
+    pub title: String,
+    /// The feed's absolute URL.
     pub href: String,
 }
 
@@ -184,6 +207,7 @@ pub fn post_head(site: &SiteDocument, post: &PostDocument) -> HeadTags {
         description: description.to_owned(),
         language: scope.code.to_owned(),
         alternates: post_alternates(&scope, post),
+        feeds: scope.feed_links(),
         meta: meta_tags(&scope, &card, article_tags(summary)),
         json_ld: script_safe_json(&json_ld),
         canonical,
@@ -219,6 +243,7 @@ pub fn listing_head(site: &SiteDocument, listing: &ListingPage) -> HeadTags {
         title,
         language: scope.code.to_owned(),
         alternates,
+        feeds: scope.feed_links(),
         meta: meta_tags(&scope, &card, Vec::new()),
         json_ld: script_safe_json(&json_ld),
         description,
@@ -252,6 +277,7 @@ pub fn not_found_head(site: &SiteDocument, language: &str) -> HeadTags {
         canonical: String::new(),
         language: scope.code.to_owned(),
         alternates: Vec::new(),
+        feeds: scope.feed_links(),
         meta: meta_tags(&scope, &card, Vec::new()),
         json_ld: script_safe_json(&json_ld),
     }
@@ -327,6 +353,23 @@ impl<'a> SiteInLanguage<'a> {
                     .find(|language| language.code == self.site.default_language)
             })
             .map_or("", text)
+    }
+
+    /// The links to this language's feeds, or none when the site has no absolute base
+    /// URL.
+    fn feed_links(&self) -> Vec<FeedLink> {
+        if !self.site.has_absolute_base_url() {
+            return Vec::new();
+        }
+        let prefix = language_prefix(self.code, &self.site.default_language);
+        FeedFormat::ALL
+            .iter()
+            .map(|&format| FeedLink {
+                media_type: format.media_type().to_owned(),
+                title: format!("{} ({})", self.title(), format.name()),
+                href: absolute_url(&self.site.base_url, &feed(&prefix, format)),
+            })
+            .collect()
     }
 
     /// The blog in this language, as a schema.org `Blog`.
@@ -941,6 +984,35 @@ mod tests {
             english_head.canonical,
             "https://example.com/blog/posts/cart-recovery/"
         );
+    }
+
+    #[test]
+    fn every_page_links_the_feeds_of_its_language_when_the_site_has_an_absolute_url() {
+        let head = post_head(&site(BLOG), &post(summary("es", "hola", "Hola"), &[]));
+        let feeds: Vec<(&str, &str)> = head
+            .feeds
+            .iter()
+            .map(|f| (f.media_type.as_str(), f.href.as_str()))
+            .collect();
+        assert_eq!(
+            feeds,
+            [
+                (
+                    "application/atom+xml",
+                    "https://example.com/blog/es/atom.xml"
+                ),
+                ("application/rss+xml", "https://example.com/blog/es/rss.xml"),
+                (
+                    "application/feed+json",
+                    "https://example.com/blog/es/feed.json"
+                ),
+            ]
+        );
+        assert!(head.to_html().contains(
+            "<link data-folio-head rel=\"alternate\" type=\"application/atom+xml\" title=\""
+        ));
+        let relative = post_head(&site("/"), &english_post());
+        assert_eq!(relative.feeds, [], "no feeds without absolute URLs");
     }
 
     #[test]

@@ -29,6 +29,32 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
+/// The release bundle built for a sub-path, and its base URL: `$FOLIO_SUBPATH_DIST`,
+/// built by `FOLIO_BASE_URL=$FOLIO_SUBPATH_BASE_URL trunk build --release --offline
+/// --public-url <its path> --dist $FOLIO_SUBPATH_DIST` (scripts/test does), to be served
+/// on that URL's port.
+///
+/// Panics with the command to run when it has not been built.
+pub fn sub_path_build() -> (PathBuf, url::Url) {
+    let dist = std::env::var_os("FOLIO_SUBPATH_DIST").map(PathBuf::from);
+    let base_url = std::env::var("FOLIO_SUBPATH_BASE_URL").ok();
+    let (Some(dist), Some(base_url)) = (dist, base_url) else {
+        panic!(
+            "no sub-path build: set FOLIO_SUBPATH_DIST and FOLIO_SUBPATH_BASE_URL \
+             (http://127.0.0.1:<free port>/blog/) and build it with `FOLIO_BASE_URL=$FOLIO_SUBPATH_BASE_URL \
+             trunk build --release --offline --public-url /blog/ --dist $FOLIO_SUBPATH_DIST` \
+             (scripts/test does)"
+        )
+    };
+    assert!(
+        dist.join("index.html").is_file(),
+        "no sub-path build at {}",
+        dist.display()
+    );
+    let base_url = url::Url::parse(&base_url).expect("FOLIO_SUBPATH_BASE_URL is a URL");
+    (dist, base_url)
+}
+
 /// Where tests write their screenshots (test artifacts): `$FOLIO_SCREENSHOTS`, else
 /// `target/screenshots/` at the workspace root.
 pub fn screenshot_dir() -> PathBuf {

@@ -1,5 +1,4 @@
-//! A private copy of the release bundle, for tests that damage files or host the site
-//! under a sub-path.
+//! A private copy of the release bundle, for tests that damage files.
 
 use std::path::{Path, PathBuf};
 
@@ -8,36 +7,14 @@ use tempfile::TempDir;
 /// `dist/` copied into a temporary folder, removed when dropped.
 pub struct SiteCopy {
     dir: TempDir,
-    sub_path: String,
 }
 
 impl SiteCopy {
-    /// A copy of `dist` served at the root.
+    /// A copy of `dist`.
     pub fn new(dist: &Path) -> SiteCopy {
-        Self::under(dist, "")
-    }
-
-    /// A copy of `dist` as `trunk build --public-url /<sub_path>/` would have written
-    /// it: the files in `<sub_path>/`, and the page's `<base href>` and asset URLs
-    /// prefixed with it. `sub_path` is a folder name such as `blog`.
-    pub fn under(dist: &Path, sub_path: &str) -> SiteCopy {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let root = dir.path().join(sub_path);
-        copy_tree(dist, &root);
-        if !sub_path.is_empty() {
-            let index = root.join("index.html");
-            let html = std::fs::read_to_string(&index).expect("dist/index.html");
-            // Trunk writes its public URL in front of every URL it generates: the base
-            // and the assets, in attributes and in the module script.
-            let prefixed = html
-                .replace("=\"/", &format!("=\"/{sub_path}/"))
-                .replace("'/", &format!("'/{sub_path}/"));
-            std::fs::write(&index, prefixed).expect("rewrite index.html");
-        }
-        SiteCopy {
-            dir,
-            sub_path: sub_path.to_owned(),
-        }
+        copy_tree(dist, dir.path());
+        SiteCopy { dir }
     }
 
     /// The folder to serve.
@@ -47,7 +24,7 @@ impl SiteCopy {
 
     /// A file of the site, by its path inside the bundle (`data/site.json`).
     pub fn file(&self, path: &str) -> PathBuf {
-        self.dir.path().join(&self.sub_path).join(path)
+        self.dir.path().join(path)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use fantoccini::actions::InputSource;
 use folio_e2e::browser::{body_text, eval, navigate_in_app, wait_for, wait_until};
-use folio_e2e::{Browser, SiteCopy, StaticServer, dist_dir};
+use folio_e2e::{Browser, StaticServer, dist_dir};
 use serde_json::Value;
 
 const REFERENCE_TITLE: &str = "A practical WhatsApp cart recovery playbook for lean revenue teams";
@@ -222,7 +222,10 @@ async fn the_reference_post_shows_every_element_of_the_reference_page_in_order()
     assert_eq!(head["title"], format!("{REFERENCE_TITLE} · Folio Journal"));
     assert_eq!(head["lang"], "en");
     assert_eq!(head["description"], REFERENCE_DEK);
-    assert_eq!(head["canonical"], "/posts/whatsapp-cart-recovery-playbook/");
+    assert_eq!(
+        head["canonical"],
+        "https://journal.example.com/posts/whatsapp-cart-recovery-playbook/"
+    );
     assert_eq!(
         head["hreflang"],
         serde_json::json!(["en", "es", "x-default"])
@@ -372,46 +375,6 @@ async fn every_route_type_works_in_spanish_and_the_language_switcher_goes_both_w
             .unwrap()
             .starts_with("/es/author/")
     );
-    assert_clean_console(browser.console_problems().await);
-    browser.close().await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn the_site_works_under_a_sub_path() {
-    let site = SiteCopy::under(&dist_dir(), "blog");
-    let server = StaticServer::start(site.root()).await;
-    let browser = Browser::start().await;
-    let client = &browser.client;
-    client.goto(&server.url("/blog/")).await.unwrap();
-    wait_for(client, ".post-card").await;
-    click_link(&browser, REFERENCE_TITLE).await;
-    wait_for_heading(&browser, REFERENCE_TITLE).await;
-    assert_eq!(
-        eval(client, "return location.pathname").await,
-        "/blog/posts/whatsapp-cart-recovery-playbook/"
-    );
-    assert_eq!(
-        eval(
-            client,
-            "return document.querySelector('.post-header .eyebrow a').getAttribute('href')"
-        )
-        .await,
-        "/blog/category/automation/"
-    );
-    wait_for(client, ".hero img").await;
-    wait_until(
-        client,
-        "the hero image loads",
-        "const i = document.querySelector('.hero img'); return i.complete && i.naturalWidth > 0",
-    )
-    .await;
-    click_link(&browser, "Back to blog").await;
-    wait_until(
-        client,
-        "the blog's home shows",
-        "return location.pathname === '/blog/' && !!document.querySelector('.post-card')",
-    )
-    .await;
     assert_clean_console(browser.console_problems().await);
     browser.close().await;
 }

@@ -1,13 +1,16 @@
 //! The release bundle on a plain static server, as a CDN hosts it: every route is a
 //! static page that crawlers and readers without JavaScript can read, unknown paths get
 //! the 404 page, old URLs redirect, and the app takes each page over without moving it
-//! or fetching what the page embeds.
+//! or fetching what the page embeds. Feeds, the sitemap and `_headers` are served as
+//! the hosts serve them, the site runs under its Content-Security-Policy, and a build
+//! for a sub-path works there.
 
 use std::path::Path;
 
+use fantoccini::Client;
 use folio_e2e::browser::{eval, wait_for, wait_until};
-use folio_e2e::static_server::get;
-use folio_e2e::{Browser, StaticServer, dist_dir};
+use folio_e2e::static_server::{get, get_response};
+use folio_e2e::{Browser, StaticServer, dist_dir, sub_path_build};
 use serde_json::Value;
 
 /// Every JSON document of a route (posts and listing pages), with its path.
@@ -63,6 +66,43 @@ fn first_words(html: &str, words: usize) -> String {
         .take(words)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A route of each kind, and an unknown path: the pages the app takes over in tests.
+const APP_ROUTES: [&str; 6] = [
+    "/",
+    "/posts/whatsapp-cart-recovery-playbook/",
+    "/es/posts/whatsapp-cart-recovery-playbook/",
+    "/category/automation/",
+    "/author/laura-gomez/",
+    "/no/such/page/",
+];
+
+/// Waits until the app has replaced the static page of `what`.
+async fn wait_for_takeover(client: &Client, what: &str) {
+    wait_until(
+        client,
+        &format!("the app takes {what} over"),
+        "return document.querySelector('#folio') && !document.querySelector('[data-folio-static]');",
+    )
+    .await;
+}
+
+/// Follows the post's category link, and waits for the category page.
+async fn open_the_posts_category(client: &Client) {
+    client
+        .find(fantoccini::Locator::Css(".post-header .eyebrow a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        client,
+        "the category page shows",
+        "return location.pathname === '/category/automation/' && !!document.querySelector('.post-card');",
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -164,22 +204,10 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
     let server = StaticServer::start(&dist_dir()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    for path in [
-        "/",
-        "/posts/whatsapp-cart-recovery-playbook/",
-        "/es/posts/whatsapp-cart-recovery-playbook/",
-        "/category/automation/",
-        "/author/laura-gomez/",
-        "/no/such/page/",
-    ] {
+    for path in APP_ROUTES {
         let (_, raw) = get(&server.url(path)).await;
         client.goto(&server.url(path)).await.unwrap();
-        wait_until(
-            client,
-            &format!("the app takes {path} over"),
-            "return document.querySelector('#folio') && !document.querySelector('[data-folio-static]');",
-        )
-        .await;
+        wait_for_takeover(client, path).await;
         // The same visible text as the static page (related posts aside: they are
         // ranked in the browser, after the article).
         let script = format!(
@@ -223,30 +251,360 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
         .goto(&server.url("/posts/whatsapp-cart-recovery-playbook/"))
         .await
         .unwrap();
-    wait_until(
+    wait_for_takeover(client, "the post").await;
+    eval(client, "window.__sameDocument = true; return true;").await;
+    open_the_posts_category(client).await;
+    assert_eq!(
+        eval(client, "return window.__sameDocument === true;").await,
+        Value::Bool(true),
+        "the category page came from the app, not a new page load"
+    );
+    browser.close().await;
+}
+
+/// Every published post's canonical URL, by language, from the bundle's documents.
+fn published_posts(dist: &Path) -> Vec<(String, String)> {
+    let mut documents = Vec::new();
+    route_documents(&dist.join("data"), &mut documents);
+    documents
+        .iter()
+        .filter_map(|(_, doc)| {
+            let summary = doc.get("summary")?;
+            Some((
+                summary["language"].as_str()?.to_owned(),
+                doc["head"]["canonical"].as_str()?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// Every URL in `text`'s `href`, `src` and `url` attributes and JSON fields, and in its
+/// `<loc>`, `<id>`, `<link>` and `<guid>` elements, unescaped.
+fn urls_in(text: &str) -> Vec<String> {
+    let text = text
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("\\\"", "\"");
+    let mut urls = Vec::new();
+    for opener in [
+        "href=\"",
+        "src=\"",
+        "\"url\":\"",
+        "\"url\": \"",
+        "<loc>",
+        "<id>",
+        "<link>",
+        "<guid>",
+    ] {
+        for piece in text.split(opener).skip(1) {
+            let end = piece.find(['"', '<']).unwrap_or(piece.len());
+            urls.push(piece[..end].replace("&amp;", "&"));
+        }
+    }
+    urls
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feeds_and_the_sitemap_parse_and_list_every_published_post_with_absolute_urls() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist).await;
+    let site: Value =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("data/site.json")).unwrap())
+            .unwrap();
+    let base_url = site["base_url"].as_str().unwrap();
+    assert!(
+        base_url.starts_with("https://"),
+        "the sample has an absolute base URL"
+    );
+    let posts = published_posts(&dist);
+    assert!(posts.len() >= 12);
+    let languages: Vec<&str> = site["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["code"].as_str().unwrap())
+        .collect();
+    for language in languages {
+        let prefix = if language == site["default_language"] {
+            String::new()
+        } else {
+            format!("{language}/")
+        };
+        let expected: Vec<&str> = posts
+            .iter()
+            .filter(|(l, _)| l == language)
+            .map(|(_, url)| url.as_str())
+            .collect();
+        for feed in ["atom.xml", "rss.xml", "feed.json"] {
+            let path = format!("/{prefix}{feed}");
+            let (status, text) = get(&server.url(&path)).await;
+            assert_eq!(status, 200, "{path}");
+            let listed: Vec<String> = if feed.ends_with(".json") {
+                let json: Value = serde_json::from_str(&text)
+                    .unwrap_or_else(|e| panic!("{path} is not JSON: {e}"));
+                assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+                json["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|item| {
+                        assert!(!item["content_html"].as_str().unwrap().is_empty());
+                        item["url"].as_str().unwrap().to_owned()
+                    })
+                    .collect()
+            } else {
+                let xml = roxmltree::Document::parse(&text)
+                    .unwrap_or_else(|e| panic!("{path} is not XML: {e}"));
+                let entry = if feed == "atom.xml" { "entry" } else { "item" };
+                let entries: Vec<_> = xml
+                    .descendants()
+                    .filter(|n| n.tag_name().name() == entry)
+                    .collect();
+                entries
+                    .iter()
+                    .map(|e| {
+                        let content = e
+                            .children()
+                            .find(|c| matches!(c.tag_name().name(), "content" | "encoded"))
+                            .and_then(|c| c.text())
+                            .unwrap_or_else(|| panic!("{path}: an entry without content"));
+                        assert!(content.contains("<p>"), "{path}: full content");
+                        let link = e
+                            .children()
+                            .find(|c| c.tag_name().name() == "link")
+                            .unwrap();
+                        link.attribute("href").or(link.text()).unwrap().to_owned()
+                    })
+                    .collect()
+            };
+            let mut sorted_listed: Vec<&str> = listed.iter().map(String::as_str).collect();
+            sorted_listed.sort();
+            let mut sorted_expected = expected.clone();
+            sorted_expected.sort();
+            assert_eq!(sorted_listed, sorted_expected, "{path} lists every post");
+            for url in urls_in(&text) {
+                assert!(
+                    url.starts_with("https://")
+                        || url.starts_with("http://")
+                        || url.starts_with("mailto:"),
+                    "{path}: `{url}` is not absolute"
+                );
+            }
+        }
+    }
+    let (status, sitemap) = get(&server.url("/sitemap.xml")).await;
+    assert_eq!(status, 200);
+    let xml = roxmltree::Document::parse(&sitemap).expect("the sitemap is XML");
+    let locations: Vec<&str> = xml
+        .descendants()
+        .filter(|n| n.tag_name().name() == "loc")
+        .filter_map(|n| n.text())
+        .collect();
+    for (_, url) in &posts {
+        assert!(locations.contains(&url.as_str()), "the sitemap lists {url}");
+    }
+    assert!(
+        xml.descendants()
+            .any(|n| n.tag_name().name() == "link" && n.attribute("hreflang") == Some("es")),
+        "the sitemap has hreflang alternates"
+    );
+    for url in urls_in(&sitemap) {
+        assert!(url.starts_with(base_url), "sitemap: `{url}` is absolute");
+    }
+    let (status, robots) = get(&server.url("/robots.txt")).await;
+    assert_eq!(status, 200);
+    assert!(
+        robots.contains(&format!("Sitemap: {base_url}sitemap.xml")),
+        "{robots}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hashed_assets_are_cached_for_a_year_and_everything_else_revalidates() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist).await;
+    let home = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let assets: Vec<String> = urls_in(&home)
+        .into_iter()
+        .chain(home.split('\'').map(str::to_owned))
+        .filter(|url| {
+            url.starts_with('/') && [".js", ".wasm", ".css"].iter().any(|e| url.ends_with(e))
+        })
+        .collect();
+    assert!(assets.iter().any(|a| a.ends_with("_bg.wasm")), "{assets:?}");
+    assert!(assets.iter().any(|a| a.ends_with(".js")), "{assets:?}");
+    for asset in &assets {
+        let response = get_response(&server.url(asset)).await;
+        assert_eq!(response.status, 200, "{asset}");
+        assert_eq!(
+            response.header("cache-control"),
+            Some("public, max-age=31536000, immutable"),
+            "{asset}"
+        );
+    }
+    for path in [
+        "/",
+        "/posts/whatsapp-cart-recovery-playbook/",
+        "/es/category/automation/",
+        "/data/site.json",
+        "/data/posts/whatsapp-cart-recovery-playbook.json",
+        "/atom.xml",
+        "/sitemap.xml",
+    ] {
+        let response = get_response(&server.url(path)).await;
+        assert_eq!(
+            response.header("cache-control"),
+            Some("public, max-age=0, must-revalidate"),
+            "{path}"
+        );
+        let policy = response
+            .header("content-security-policy")
+            .unwrap_or_default();
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("'unsafe-eval'") && !policy.contains("'unsafe-inline'"));
+    }
+}
+
+/// The violation reports the server has received so far, once the browser has had time
+/// to send them.
+async fn reports_after_a_while(server: &StaticServer) -> Vec<String> {
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    server.csp_reports()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_site_runs_under_its_content_security_policy_without_a_violation() {
+    let server = StaticServer::start(&dist_dir()).await;
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    for path in APP_ROUTES {
+        client.goto(&server.url(path)).await.unwrap();
+        wait_for_takeover(client, path).await;
+    }
+    // The theme toggle, related posts and in-app navigation all run under the policy.
+    client
+        .goto(&server.url("/posts/whatsapp-cart-recovery-playbook/"))
+        .await
+        .unwrap();
+    wait_for(client, ".related-posts .related-card").await;
+    eval(
         client,
-        "the app takes the post over",
-        "return !document.querySelector('[data-folio-static]');",
+        "document.querySelector('.theme-toggle')?.click(); return true;",
     )
     .await;
-    eval(client, "window.__sameDocument = true; return true;").await;
+    open_the_posts_category(client).await;
+    let reports = reports_after_a_while(&server).await;
+    assert_eq!(reports, Vec::<String>::new(), "the policy was violated");
+    // The policy is enforced, and its reports reach the server: an injected inline
+    // script is refused.
+    eval(
+        client,
+        "const s = document.createElement('script'); s.textContent = 'window.__injected = 1';
+         document.head.append(s); return true;",
+    )
+    .await;
+    assert_eq!(
+        eval(client, "return window.__injected === undefined;").await,
+        Value::Bool(true)
+    );
+    let mut reports = Vec::new();
+    for _ in 0..20 {
+        reports = reports_after_a_while(&server).await;
+        if !reports.is_empty() {
+            break;
+        }
+    }
+    assert_eq!(reports.len(), 1, "{reports:#?}");
+    assert!(reports[0].contains("script-src"), "{}", reports[0]);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_build_for_a_sub_path_works_end_to_end() {
+    let (dist, base_url) = sub_path_build();
+    let sub_path = base_url.path().trim_matches('/').to_owned();
+    let server = StaticServer::start_under(&dist, &sub_path, base_url.port().unwrap()).await;
+    let base = base_url.as_str().trim_end_matches('/').to_owned();
+    let post = format!("{base}/posts/whatsapp-cart-recovery-playbook/");
+    // Crawlers: the deep link, its canonical URL and its assets, all under the sub-path.
+    let (status, html) = get(&post).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&format!("rel=\"canonical\" href=\"{post}\"")),
+        "canonical"
+    );
+    assert!(html.contains(&format!("<base href=\"/{sub_path}/\">")));
+    assert!(html.contains(&format!(
+        "href=\"{base}/es/posts/whatsapp-cart-recovery-playbook/\""
+    )));
+    assert!(html.contains(&format!("href=\"{base}/atom.xml\"")));
+    for url in urls_in(&html).iter().filter(|u| u.starts_with('/')) {
+        assert!(
+            url.starts_with(&format!("/{sub_path}/")),
+            "`{url}` is under the sub-path"
+        );
+    }
+    let (status, page) = get(&format!("{base}/no/such/page/")).await;
+    assert_eq!(status, 404);
+    assert!(page.contains("noindex"));
+    let (status, feed) = get(&format!("{base}/atom.xml")).await;
+    assert_eq!(status, 200);
+    for url in urls_in(&feed) {
+        assert!(
+            url.starts_with(&base) || !url.contains("127.0.0.1"),
+            "atom.xml: `{url}` is under the base URL"
+        );
+    }
+    assert!(feed.contains(&post));
+    // Readers: the app starts, navigates, and loads images, all under the sub-path.
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    client.goto(&format!("{base}/")).await.unwrap();
+    wait_until(
+        client,
+        "the app takes the home page over",
+        "return !document.querySelector('[data-folio-static]') && !!document.querySelector('.post-card');",
+    )
+    .await;
     client
-        .find(fantoccini::Locator::Css(".post-header .eyebrow a"))
+        .find(fantoccini::Locator::Css(&format!(
+            "a[href='/{sub_path}/posts/whatsapp-cart-recovery-playbook/']"
+        )))
         .await
-        .unwrap()
+        .expect("a card links the reference post under the sub-path")
         .click()
         .await
         .unwrap();
     wait_until(
         client,
-        "the category page shows",
-        "return location.pathname === '/category/automation/' && !!document.querySelector('.post-card');",
+        "the post shows",
+        &format!("return location.pathname === '/{sub_path}/posts/whatsapp-cart-recovery-playbook/' && !!document.querySelector('.post-body');"),
+    )
+    .await;
+    wait_until(
+        client,
+        "the hero image loads",
+        "const i = document.querySelector('.hero img'); return !!i && i.complete && i.naturalWidth > 0",
     )
     .await;
     assert_eq!(
-        eval(client, "return window.__sameDocument === true;").await,
-        Value::Bool(true),
-        "the category page came from the app, not a new page load"
+        eval(
+            client,
+            "return document.querySelector('.post-header .eyebrow a').getAttribute('href')"
+        )
+        .await,
+        format!("/{sub_path}/category/automation/")
+    );
+    let reports = reports_after_a_while(&server).await;
+    assert_eq!(reports, Vec::<String>::new(), "the policy was violated");
+    let problems = browser.console_problems().await;
+    assert!(
+        problems.is_empty(),
+        "the console has problems: {problems:#?}"
     );
     browser.close().await;
 }

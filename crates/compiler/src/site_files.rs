@@ -1,0 +1,61 @@
+//! Every file of the static site around its `data` folder: the static page of each route
+//! (`static_pages`), the feeds (`feeds`), `sitemap.xml` and `robots.txt` (`sitemap`) and
+//! `_headers` (`headers`), made from Trunk's `index.html` and written together.
+
+use std::path::Path;
+
+use crate::assemble::ContentIndex;
+use crate::static_pages::{self, StaticPagesError, Template};
+use crate::{feeds, headers, output, sitemap};
+
+/// One file of the static site.
+pub struct SiteFile {
+    /// Relative to the site's root.
+    pub path: String,
+    pub contents: String,
+}
+
+/// What [`write`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub pages: usize,
+    pub feeds: usize,
+    /// False when the site has no absolute base URL, so no feeds and no sitemap.
+    pub sitemap: bool,
+    /// The feeds larger than [`LARGE_FEED`] bytes, and their sizes.
+    pub large_feeds: Vec<(String, usize)>,
+}
+
+/// A feed size past which feed readers download too much at each poll, and some refuse
+/// the feed (1 MiB).
+pub const LARGE_FEED: usize = 1 << 20;
+
+/// Writes every file of the site around `index`'s data into `site_dir`, from `template`.
+pub fn write(
+    index: &ContentIndex,
+    template: &Template,
+    site_dir: &Path,
+) -> Result<Written, StaticPagesError> {
+    let mut files = static_pages::pages(index, template)?;
+    let pages = files.len();
+    let feeds = feeds::files(index);
+    let written = Written {
+        pages,
+        feeds: feeds.len(),
+        sitemap: index.site.has_absolute_base_url(),
+        large_feeds: feeds
+            .iter()
+            .filter(|feed| feed.contents.len() > LARGE_FEED)
+            .map(|feed| (feed.path.clone(), feed.contents.len()))
+            .collect(),
+    };
+    files.extend(feeds);
+    files.extend(sitemap::files(index));
+    let base_path = static_pages::base_path(&index.site.base_url);
+    files.push(headers::file(template.html(), &base_path, &files));
+    output::write_pages(
+        site_dir,
+        files.into_iter().map(|f| (f.path, f.contents)).collect(),
+    )?;
+    Ok(written)
+}
