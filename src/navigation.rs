@@ -10,6 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::RelatedCard;
 use crate::data;
 
 thread_local! {
@@ -66,6 +67,33 @@ thread_local! {
 /// page.
 pub fn take_over(static_page: web_sys::Element, app: web_sys::Element) {
     TAKEOVER.set(Some((static_page, app)));
+}
+
+/// The related posts of the static page the app is taking over, as the build ranked
+/// them (with the same code): read from its cards, so that the app shows the same ones
+/// at once and loads no features. `None` once the static page is gone (client-side
+/// navigation), or when it has none.
+pub fn static_related_cards() -> Option<Vec<RelatedCard>> {
+    let static_page = document()
+        .query_selector("#folio[data-folio-static]")
+        .ok()??;
+    let cards = static_page.query_selector_all(".related-card").ok()?;
+    let cards: Vec<RelatedCard> = (0..cards.length())
+        .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|card| {
+            let link = card.query_selector("a").ok()??;
+            Some(RelatedCard {
+                title: link.text_content()?,
+                href: link.get_attribute("href")?,
+                prefetch: link.get_attribute("data-prefetch")?,
+                reason: card
+                    .query_selector(".related-reason")
+                    .ok()??
+                    .text_content()?,
+            })
+        })
+        .collect();
+    (!cards.is_empty()).then_some(cards)
 }
 
 /// Called by every page once its content is in the document.

@@ -9,7 +9,10 @@ mod listing;
 mod not_found;
 mod post;
 
+use std::sync::Arc;
+
 use folio_model::data_layout::{Page, parse_route};
+use folio_model::related::RelatedIndex;
 use folio_model::{ListingPage, PostDocument, SiteDocument};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -48,6 +51,8 @@ fn data_prefix(language: Option<&str>) -> String {
 pub struct Preloaded {
     pub site: SiteDocument,
     pub route: PreloadedRoute,
+    /// The ranking index of the route's language, for a post's related posts.
+    pub related: Option<Arc<RelatedIndex>>,
 }
 
 /// The document of a preloaded route.
@@ -115,7 +120,7 @@ fn preloaded_page(preloaded: Preloaded) -> AnyView {
         .route_path(&use_location().pathname.get_untracked())
         .to_owned();
     let language = parse_route(&path).and_then(|route| route.language.map(str::to_owned));
-    let Preloaded { site, route } = preloaded;
+    let Preloaded { site, route, .. } = preloaded;
     let Some(locale) = Locale::resolve(&site, language.as_deref(), base) else {
         return view! { <NotFoundPage /> }.into_any();
     };

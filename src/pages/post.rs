@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::components::{PostArticle, RelatedCard};
 use crate::data::{self, LoadError};
 use crate::locale::Locale;
-use crate::pages::{Loaded, Related, SiteResource, data_prefix, load_with_site};
+use crate::pages::{Loaded, Preloaded, Related, SiteResource, data_prefix, load_with_site};
 use crate::{head, navigation};
 
 /// The post of a `posts/<slug>/` route under `language`.
@@ -35,7 +35,9 @@ pub(super) fn view(loaded: Loaded<PostDocument>) -> AnyView {
 }
 
 /// The post's related posts, ranked in the browser from the language's features. The
-/// features load once the article is on screen, and once per language per visit.
+/// features load once the article is on screen, and once per language per visit. A static
+/// page (see `prerender`) comes with them ranked at build time by the same code: taking
+/// it over keeps them, and loads no features.
 fn related_posts(loaded: &Loaded<PostDocument>) -> Related {
     let related = RwSignal::new(Vec::new());
     let site = loaded.site.clone();
@@ -48,7 +50,13 @@ fn related_posts(loaded: &Loaded<PostDocument>) -> Related {
         .map(|a| a.slug.clone())
         .collect();
     if cfg!(feature = "ssr") {
-        // Ranked in the browser only.
+        if let Some(index) = use_context::<Preloaded>().and_then(|p| p.related) {
+            related.set(related_cards(&index, &slug, &alternates, &site, &locale));
+        }
+        return related.into();
+    }
+    if let Some(cards) = navigation::static_related_cards() {
+        related.set(cards);
         return related.into();
     }
     request_animation_frame(move || {
@@ -57,22 +65,33 @@ fn related_posts(loaded: &Loaded<PostDocument>) -> Related {
                 // Without features there is nothing to rank: the block stays away.
                 return;
             };
-            let exclude: Vec<&str> = alternates.iter().map(String::as_str).collect();
-            let cards = index
-                .related(&slug, &exclude, &site.related)
-                .into_iter()
-                .map(|related| RelatedCard {
-                    title: related.post.title.clone(),
-                    href: locale.href(Page::Post(&related.post.slug)),
-                    prefetch: data::post_path(&locale.prefix, &related.post.slug),
-                    reason: reason_text(&related.reason, &site, index.features(), &locale),
-                })
-                .collect();
+            let cards = related_cards(&index, &slug, &alternates, &site, &locale);
             // The reader may have moved on, and the page with it.
             let _ = related.try_set(cards);
         });
     });
     related.into()
+}
+
+/// The cards of the posts related to `slug`, never one of its `alternates`.
+fn related_cards(
+    index: &RelatedIndex,
+    slug: &str,
+    alternates: &[String],
+    site: &SiteDocument,
+    locale: &Locale,
+) -> Vec<RelatedCard> {
+    let exclude: Vec<&str> = alternates.iter().map(String::as_str).collect();
+    index
+        .related(slug, &exclude, &site.related)
+        .into_iter()
+        .map(|related| RelatedCard {
+            title: related.post.title.clone(),
+            href: locale.href(Page::Post(&related.post.slug)),
+            prefetch: data::post_path(&locale.prefix, &related.post.slug),
+            reason: reason_text(&related.reason, site, index.features(), locale),
+        })
+        .collect()
 }
 
 thread_local! {

@@ -4,13 +4,16 @@
 //! its body rendered by the app's own components (`folio::prerender`, the `ssr` feature)
 //! and the route's data embedded, so that the app takes the page over without fetching it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use folio::pages::{Preloaded, PreloadedRoute};
 use folio::prerender;
 use folio::site_base::SiteBase;
 use folio_model::data_layout::{self, Page};
 use folio_model::head::{HeadTags, escape_html, script_safe};
+use folio_model::related::RelatedIndex;
 use folio_model::{ListingPage, PostDocument, Redirect, SiteDocument};
 use pulldown_cmark_escape::escape_href;
 
@@ -162,6 +165,12 @@ pub fn pages(index: &ContentIndex, template: &Template) -> Result<Vec<SiteFile>,
 fn render_pages(index: &ContentIndex, template: &Template, base_path: &str) -> Vec<SiteFile> {
     let site = &index.site;
     let site_json = serde_json::to_string(site).expect("documents serialize");
+    // Each language's related posts, ranked as the app ranks them, for post pages.
+    let related: HashMap<&str, Arc<RelatedIndex>> = index
+        .features
+        .iter()
+        .map(|(path, features)| (path.as_str(), Arc::new(RelatedIndex::new(features.clone()))))
+        .collect();
     // The page of `route` (relative to the site's root), written at `file`.
     let render = |route: &str,
                   file: String,
@@ -177,12 +186,23 @@ fn render_pages(index: &ContentIndex, template: &Template, base_path: &str) -> V
         if let (Some(path), Some(document)) = (data_path, document) {
             embedded.push((path.to_owned(), document.expect("documents serialize")));
         }
+        let related = match &preloaded {
+            PreloadedRoute::Post(post) => {
+                let prefix =
+                    data_layout::language_prefix(&post.summary.language, &site.default_language);
+                related
+                    .get(data_layout::related_features(&prefix).as_str())
+                    .cloned()
+            }
+            _ => None,
+        };
         let body = prerender::render_body(
             SiteBase::from_path(base_path),
             &format!("{base_path}{route}"),
             Preloaded {
                 site: site.clone(),
                 route: preloaded,
+                related,
             },
         );
         SiteFile {

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use fantoccini::Client;
-use folio_e2e::browser::{eval, wait_for, wait_until};
+use folio_e2e::browser::{eval, navigate_in_app, wait_for, wait_until};
 use folio_e2e::static_server::{get, get_response};
 use folio_e2e::{Browser, StaticServer, dist_dir, sub_path_build};
 use serde_json::Value;
@@ -208,14 +208,17 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
         let (_, raw) = get(&server.url(path)).await;
         client.goto(&server.url(path)).await.unwrap();
         wait_for_takeover(client, path).await;
-        // The same visible text as the static page (related posts aside: they are
-        // ranked in the browser, after the article).
+        // Post pages come with their related posts, ranked at build time.
+        if path.contains("/posts/") {
+            assert!(
+                raw.contains("class=\"related-card\""),
+                "{path}: related posts"
+            );
+        }
+        // The same visible text as the static page, related posts included.
         let script = format!(
-            "const text = root => {{
-                 const main = root.querySelector('main').cloneNode(true);
-                 main.querySelectorAll('.related-posts').forEach(e => e.remove());
-                 return main.textContent.replace(/\\s+/g, ' ').trim();
-             }};
+            "const text = root => root.querySelector('main').textContent
+                 .replace(/\\s+/g, ' ').trim();
              const page = new DOMParser().parseFromString({}, 'text/html');
              return [text(page), text(document)];",
             Value::from(raw.as_str())
@@ -235,7 +238,7 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
                 shift,
                 data: performance.getEntriesByType('resource')
                     .map(e => new URL(e.name).pathname)
-                    .filter(p => p.startsWith('/data/') && p.endsWith('.json')),
+                    .filter(p => p.startsWith('/data/') && !p.startsWith('/data/media/')),
             }), 300);
         });";
         let result = eval(client, script).await;
@@ -243,7 +246,7 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
         assert_eq!(
             result["data"],
             Value::Array(vec![]),
-            "{path}: the app fetched what the page embeds"
+            "{path}: the app fetched what the page embeds, or related-posts features"
         );
     }
     // Client-side navigation goes on after the takeover: no new page load.
@@ -259,6 +262,21 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
         Value::Bool(true),
         "the category page came from the app, not a new page load"
     );
+    // The related posts the build ranked are the ones the app ranks in the browser.
+    let post = "/posts/whatsapp-cart-recovery-playbook/";
+    let (_, raw) = get(&server.url(post)).await;
+    navigate_in_app(client, post).await;
+    wait_for(client, ".related-posts .related-card").await;
+    let script = format!(
+        "const cards = root => [...root.querySelectorAll('.related-card')]
+             .map(c => c.querySelector('a').getAttribute('href') + ' ' + c.textContent);
+         const page = new DOMParser().parseFromString({}, 'text/html');
+         return [cards(page), cards(document)];",
+        Value::from(raw.as_str())
+    );
+    let cards = eval(client, &script).await;
+    assert_eq!(cards[0], cards[1], "the build and the browser rank alike");
+    assert_eq!(cards[0].as_array().map(Vec::len), Some(3));
     browser.close().await;
 }
 
