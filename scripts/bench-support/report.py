@@ -4,6 +4,7 @@
     report.py round DIR N                  one line about round N of a corpus (progress)
     report.py compiler RESULTS_DIR         the "Content compiler" section, as Markdown
     report.py related RESULTS_DIR          the "Related posts" section, as Markdown
+    report.py bundle RESULTS_DIR           the "App bundle" section, as Markdown
     report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
 
 BENCHMARKS.md is made of blocks between `<!-- bench:NAME:begin -->` and
@@ -12,6 +13,7 @@ they were first written. A run rewrites the intro, the header and the blocks of 
 sections it ran, and keeps every other block as it was. Standard library only.
 """
 
+import csv
 import json
 import os
 import re
@@ -272,6 +274,88 @@ def related(results):
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- bundle
+
+BUNDLE_BUDGET = 150 * 1024
+
+
+STD_CRATES = ("core", "alloc", "std")
+
+
+def crate_of(name):
+    """The crate a (demangled) function name of the wasm comes from: for a trait method
+    `<Type as Trait>::f`, the trait's crate, unless that is the standard library's, then
+    the type's."""
+    name = name.strip()
+    if name.startswith(("data segment", "data[")):
+        return "(data: strings, tables)"
+    if name.startswith("<") and " as " in name:
+        implementor, trait = name[1:].split(" as ", 1)
+        trait_crate = re.sub(r"\[[0-9a-f]+\]$", "", trait.split("::", 1)[0].lstrip("&*<"))
+        if trait_crate not in STD_CRATES:
+            return trait_crate
+        name = implementor
+    name = name.lstrip("<&*").removeprefix("mut ").removeprefix("dyn ")
+    if "::" in name:
+        return re.sub(r"\[[0-9a-f]+\]$", "", name.split("::", 1)[0])
+    return "(other)"
+
+
+def is_stripped(name):
+    """Names, producers, wasm-bindgen's own data and its type descriptions: gone from the
+    shipped wasm."""
+    return (name.startswith("custom section") or "subsection" in name
+            or "__wbindgen_describe" in name)
+
+
+def bundle(results):
+    meta = read_kv(os.path.join(results, "meta"))
+    out = ["## App bundle", ""]
+    out.append(f"Measured {meta['date']}; Folio at {meta['folio']}; `trunk build --release --offline`, "
+               "compressed as a CDN serves it (gzip -9, brotli -q 11).")
+    out.append("")
+    out.append("| file | raw | gzip | brotli |")
+    out.append("|---|---:|---:|---:|")
+    totals = [0, 0, 0]
+    with open(os.path.join(results, "sizes.tsv"), encoding="utf-8") as f:
+        for line in f:
+            name, *sizes = line.rstrip("\n").split("\t")
+            sizes = [int(x) for x in sizes]
+            totals = [a + b for a, b in zip(totals, sizes)]
+            out.append(f"| `{name}` | {sizes[0]:,} B | {sizes[1]:,} B | {sizes[2]:,} B |")
+    out.append(f"| **total** | {totals[0]:,} B | {totals[1]:,} B | **{totals[2]:,} B** |")
+    out.append("")
+    brotli = totals[2]
+    if brotli <= BUNDLE_BUDGET:
+        verdict = f"**met** ({brotli:,} B)"
+    else:
+        verdict = f"**missed** by {brotli - BUNDLE_BUDGET:,} B ({brotli:,} B)"
+    out.append(f"Budget: wasm + JS + CSS at most {BUNDLE_BUDGET:,} B brotli (150 KB): {verdict}.")
+    out.append("")
+    path = os.path.join(results, "twiggy.csv")
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        by_crate = {}
+        total = 0
+        with open(path, encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if is_stripped(row.get("Name", "")):
+                    continue
+                size = int(row.get("ShallowSize") or 0)
+                total += size
+                crate = crate_of(row.get("Name", ""))
+                by_crate[crate] = by_crate.get(crate, 0) + size
+        out.append("What the wasm is made of, by crate: shallow sizes from `twiggy top` on the wasm "
+                   "before wasm-bindgen and wasm-opt (whose names say where each function comes from; "
+                   "the shipped file is smaller, in about these shares).")
+        out.append("")
+        out.append("| crate | bytes | share |")
+        out.append("|---|---:|---:|")
+        for crate, size in sorted(by_crate.items(), key=lambda kv: -kv[1])[:15]:
+            out.append(f"| `{crate}` | {size:,} B | {100 * size / total:.1f}% |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- BENCHMARKS.md
 
 BLOCK = re.compile(r"<!-- bench:([a-z0-9-]+):begin -->\n(.*?)<!-- bench:\1:end -->\n", re.S)
@@ -310,6 +394,8 @@ def main():
         sys.stdout.write(text)
     elif command == "related":
         sys.stdout.write(related(args[0]))
+    elif command == "bundle":
+        sys.stdout.write(bundle(args[0]))
     elif command == "splice":
         splice(*args)
     else:
