@@ -5,6 +5,7 @@
     report.py compiler RESULTS_DIR         the "Content compiler" section, as Markdown
     report.py related RESULTS_DIR          the "Related posts" section, as Markdown
     report.py bundle RESULTS_DIR           the "App bundle" section, as Markdown
+    report.py navigation RESULTS_DIR       the "Client-side navigation" section
     report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
 
 BENCHMARKS.md is made of blocks between `<!-- bench:NAME:begin -->` and
@@ -356,6 +357,38 @@ def bundle(results):
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- navigation
+
+def navigation(results):
+    meta = read_kv(os.path.join(results, "meta"))
+    runs = []
+    with open(os.path.join(results, "browser.txt"), encoding="utf-8") as f:
+        for line in f:
+            fields = dict(x.split("=", 1) for x in line.split(":", 1)[1].split())
+            runs.append((float(fields["ms"]), fields["first_visit"] == "true"))
+    out = ["## Client-side navigation", ""]
+    out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}; {meta['chromium']}.")
+    out.append("")
+    out.append("From the click on a link to another post until its heading and body are on screen "
+               "(`performance.now()` in the page; `tests/e2e/tests/navigation_timing.rs`), on the "
+               "release build served from loopback by the tests' static server, in headless Chromium "
+               "with no throttling: every post of the sample in turn, then again from the start.")
+    out.append("")
+    out.append("| navigations | what | median | spread (min–max) |")
+    out.append("|---:|---|---:|---|")
+
+    def row(label, values):
+        if values:
+            out.append(f"| {len(values)} | {label} | {milliseconds(statistics.median(values))} "
+                       f"| {milliseconds(min(values))}–{milliseconds(max(values))} |")
+
+    row("all", [ms for ms, _ in runs])
+    row("first visit of the post (its document is fetched)", [ms for ms, first in runs if first])
+    row("post seen before in the visit (its document is in memory)", [ms for ms, first in runs if not first])
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- BENCHMARKS.md
 
 BLOCK = re.compile(r"<!-- bench:([a-z0-9-]+):begin -->\n(.*?)<!-- bench:\1:end -->\n", re.S)
@@ -396,6 +429,8 @@ def main():
         sys.stdout.write(related(args[0]))
     elif command == "bundle":
         sys.stdout.write(bundle(args[0]))
+    elif command == "navigation":
+        sys.stdout.write(navigation(args[0]))
     elif command == "splice":
         splice(*args)
     else:
