@@ -6,6 +6,8 @@
     report.py related RESULTS_DIR          the "Related posts" section, as Markdown
     report.py bundle RESULTS_DIR           the "App bundle" section, as Markdown
     report.py navigation RESULTS_DIR       the "Client-side navigation" section
+    report.py pages RESULTS_DIR            the "Page loads" section (Lighthouse)
+    report.py lighthouse-line FILE         one Lighthouse report in one line (progress)
     report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
 
 BENCHMARKS.md is made of blocks between `<!-- bench:NAME:begin -->` and
@@ -389,6 +391,104 @@ def navigation(results):
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- pages (Lighthouse)
+
+LIGHTHOUSE_METRICS = [
+    ("score", "performance score", None),
+    ("fcp", "FCP", "first-contentful-paint"),
+    ("lcp", "LCP", "largest-contentful-paint"),
+    ("tbt", "TBT", "total-blocking-time"),
+    ("cls", "CLS", "cumulative-layout-shift"),
+    ("bytes", "total bytes", "total-byte-weight"),
+]
+PAGES = [("home", "home", "/"), ("post", "reference post", "/posts/whatsapp-cart-recovery-playbook/"),
+         ("category", "category page", "/category/automation/")]
+
+
+def lighthouse_figures(path):
+    with open(path, encoding="utf-8") as f:
+        report = json.load(f)
+    figures = {}
+    for key, _, audit in LIGHTHOUSE_METRICS:
+        if audit is None:
+            score = report["categories"]["performance"]["score"]
+            figures[key] = None if score is None else score * 100
+        else:
+            figures[key] = report["audits"][audit].get("numericValue")
+    return figures
+
+
+def lighthouse_line(path):
+    f = lighthouse_figures(path)
+    return (f"score {f['score']:.0f}, FCP {f['fcp']:.0f} ms, LCP {f['lcp']:.0f} ms, "
+            f"TBT {f['tbt']:.0f} ms, CLS {f['cls']:.3f}, {f['bytes'] / 1024:.0f} KiB")
+
+
+def metric_text(key, value):
+    if value is None:
+        return "–"
+    if key == "score":
+        return f"{value:.0f}"
+    if key == "cls":
+        return f"{value:.3f}"
+    if key == "bytes":
+        return f"{value / 1024:.0f} KiB"
+    return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.0f} ms"
+
+
+def pages(results):
+    meta = read_kv(os.path.join(results, "meta"))
+    out = ["## Page loads: Folio against Hugo", ""]
+    out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}; "
+               f"Lighthouse {meta['lighthouse']}, Hugo {meta['hugo']}, {meta['chromium']}.")
+    out.append("")
+    out.append("Lighthouse's default mobile run (simulated slow 4G and a 4x slower CPU, performance only), "
+               "each page of each site in turn, the site first alternating from run to run. "
+               "Median of the runs; LCP also with its spread (min–max).")
+    out.append("")
+    out.append("| page | site | runs | score | FCP | LCP | LCP spread | TBT | CLS | total bytes |")
+    out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|")
+    ratios = []
+    for page, label, _ in PAGES:
+        medians = {}
+        for site in ("folio", "hugo"):
+            runs = []
+            for name in sorted(os.listdir(results)):
+                if name.startswith(f"lh-{site}-{page}-") and name.endswith(".json"):
+                    try:
+                        runs.append(lighthouse_figures(os.path.join(results, name)))
+                    except (KeyError, ValueError, TypeError):
+                        pass
+            if not runs:
+                out.append(f"| {label} | {site} | 0 | – | – | – | – | – | – | – |")
+                continue
+            median = {k: statistics.median(r[k] for r in runs if r[k] is not None)
+                      if any(r[k] is not None for r in runs) else None
+                      for k, _, _ in LIGHTHOUSE_METRICS}
+            medians[site] = median
+            lcps = [r["lcp"] for r in runs if r["lcp"] is not None]
+            spread = f"{metric_text('lcp', min(lcps))}–{metric_text('lcp', max(lcps))}" if lcps else "–"
+            cells = [metric_text(k, median[k]) for k, _, _ in LIGHTHOUSE_METRICS]
+            out.append(f"| {label} | {'Folio' if site == 'folio' else 'Hugo'} | {len(runs)} | {cells[0]} "
+                       f"| {cells[1]} | {cells[2]} | {spread} | {cells[3]} | {cells[4]} | {cells[5]} |")
+        if "folio" in medians and "hugo" in medians and medians["hugo"]["lcp"]:
+            ratios.append((label, medians["folio"]["lcp"] / medians["hugo"]["lcp"]))
+    out.append("")
+    if ratios:
+        out.append("**LCP, Folio / Hugo** (1.00 is as fast as plain static HTML; lower is faster): "
+                   + ", ".join(f"{label} **{ratio:.2f}**" for label, ratio in ratios) + ".")
+        out.append("")
+    out.append("Both sites come from one static server (`tests/e2e/src/bin/serve-static.rs`: the "
+               "tests' server, serving the brotli or gzip copy of each text file that the script "
+               "writes next to it, as a CDN compresses), Folio under `/folio/` "
+               "(`trunk build --release --public-url /folio/`), Hugo under `/hugo/`. The Hugo site "
+               "(`scripts/bench-support/hugo-pages/`) has the sample's posts in the default "
+               "language, Folio's CSS and images, and layouts with Folio's elements and classes, "
+               "without JavaScript.")
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- BENCHMARKS.md
 
 BLOCK = re.compile(r"<!-- bench:([a-z0-9-]+):begin -->\n(.*?)<!-- bench:\1:end -->\n", re.S)
@@ -431,6 +531,10 @@ def main():
         sys.stdout.write(bundle(args[0]))
     elif command == "navigation":
         sys.stdout.write(navigation(args[0]))
+    elif command == "pages":
+        sys.stdout.write(pages(args[0]))
+    elif command == "lighthouse-line":
+        print(lighthouse_line(args[0]))
     elif command == "splice":
         splice(*args)
     else:

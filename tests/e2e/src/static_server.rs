@@ -4,7 +4,8 @@
 //!
 //! Like those hosts, it applies the site's `_headers` file, and it collects the reports
 //! of the Content-Security-Policy it sends (a `report-uri` added to the policy), so that
-//! a test can tell whether the browser refused anything.
+//! a test can tell whether the browser refused anything. Where a file has compressed
+//! copies next to it (`x.js.br`, `x.js.gz`), browsers that accept them get those.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -44,6 +45,11 @@ impl StaticServer {
         Self::serve(root.to_owned(), root.join("404.html"), 0, None).await
     }
 
+    /// Serves `root` on loopback `port` (0 for any free one).
+    pub async fn start_on(root: &Path, port: u16) -> StaticServer {
+        Self::serve(root.to_owned(), root.join("404.html"), port, None).await
+    }
+
     /// Serves `site` under `/<sub_path>/` (a folder name such as `blog`) on loopback
     /// `port`: the site a build with that base URL made.
     pub async fn start_under(site: &Path, sub_path: &str, port: u16) -> StaticServer {
@@ -65,8 +71,12 @@ impl StaticServer {
             .unwrap_or_else(|e| panic!("bind loopback port {port}: {e}"));
         let addr = listener.local_addr().expect("a bound address");
         let rules = Arc::new(HeaderRules::read(&root));
+        // Compressed copies (`x.js.br`, `x.js.gz`), where there are any, go to browsers
+        // that accept them, as a CDN compresses what it serves.
         let files = ServeDir::new(&root)
             .append_index_html_on_directories(true)
+            .precompressed_br()
+            .precompressed_gzip()
             .not_found_service(ServeFile::new(not_found));
         let reports = Arc::new(Mutex::new(Vec::new()));
         let collected = reports.clone();
