@@ -7,6 +7,7 @@
     report.py bundle RESULTS_DIR           the "App bundle" section, as Markdown
     report.py navigation RESULTS_DIR       the "Client-side navigation" section
     report.py pages RESULTS_DIR            the "Page loads" section (Lighthouse)
+    report.py scale RESULTS_DIR            the "Scale" section (a post page at 10,000 posts)
     report.py lighthouse-line FILE         one Lighthouse report in one line (progress)
     report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
 
@@ -489,6 +490,70 @@ def pages(results):
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- scale
+
+def article_bytes(path):
+    """What a page fetches before its article can show, from a Lighthouse report: the
+    HTML document (which holds the article and its data) and the stylesheets that block
+    rendering; and everything the page fetched."""
+    with open(path, encoding="utf-8") as f:
+        report = json.load(f)
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    document = sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Document")
+    styles = sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Stylesheet")
+    everything = sum(r.get("transferSize", 0) for r in requests)
+    return document, styles, everything
+
+
+def scale(results):
+    meta = read_kv(os.path.join(results, "meta"))
+    out = ["## Scale: a post page at 10,000 posts", ""]
+    out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}; "
+               f"Lighthouse {meta['lighthouse']} (mobile preset).")
+    out.append("")
+    out.append("| site | runs | HTML (article and its data) | render-blocking CSS | before the article | "
+               "everything | FCP | LCP |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    medians = {}
+    for name, label in (("sample", f"the sample ({meta['sample_posts']} post files)"),
+                        ("large", f"generated ({int(meta['posts']):,} posts)")):
+        runs = []
+        for file in sorted(os.listdir(results)):
+            if file.startswith(f"lh-{name}-") and file.endswith(".json"):
+                try:
+                    runs.append((article_bytes(os.path.join(results, file)),
+                                 lighthouse_figures(os.path.join(results, file))))
+                except (KeyError, ValueError, TypeError):
+                    pass
+        if not runs:
+            out.append(f"| {label} | 0 | – | – | – | – | – | – |")
+            continue
+        document = statistics.median(r[0][0] for r in runs)
+        styles = statistics.median(r[0][1] for r in runs)
+        everything = statistics.median(r[0][2] for r in runs)
+        fcp = statistics.median(r[1]["fcp"] for r in runs)
+        lcp = statistics.median(r[1]["lcp"] for r in runs)
+        medians[name] = (document + styles, lcp)
+        out.append(f"| {label} | {len(runs)} | {document:,.0f} B | {styles:,.0f} B | "
+                   f"**{document + styles:,.0f} B** | {everything / 1024:.0f} KiB | "
+                   f"{metric_text('fcp', fcp)} | {metric_text('lcp', lcp)} |")
+    out.append("")
+    if "sample" in medians and "large" in medians:
+        (bytes_small, lcp_small), (bytes_large, lcp_large) = medians["sample"], medians["large"]
+        grew_bytes = bytes_large > bytes_small * 1.25
+        grew_lcp = lcp_large > lcp_small * 1.10
+        verdict = "**met**" if not (grew_bytes or grew_lcp) else "**missed**"
+        out.append(f"Budget: neither grows with the number of posts: {verdict} (bytes before the "
+                   f"article {bytes_large / bytes_small:.2f}x the sample's, LCP "
+                   f"{lcp_large / lcp_small:.2f}x; a post's own length moves both a little).")
+        out.append("")
+    out.append("Bytes are transfer sizes (brotli, as served). The post of the generated site is its "
+               "middle file by name; its body is of the generator's usual length (300 to 1,200 words), "
+               "the sample's reference post about 220 words.")
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- BENCHMARKS.md
 
 BLOCK = re.compile(r"<!-- bench:([a-z0-9-]+):begin -->\n(.*?)<!-- bench:\1:end -->\n", re.S)
@@ -533,6 +598,8 @@ def main():
         sys.stdout.write(navigation(args[0]))
     elif command == "pages":
         sys.stdout.write(pages(args[0]))
+    elif command == "scale":
+        sys.stdout.write(scale(args[0]))
     elif command == "lighthouse-line":
         print(lighthouse_line(args[0]))
     elif command == "splice":
