@@ -389,6 +389,11 @@ def navigation(results):
     row("first visit of the post (its document is fetched)", [ms for ms, first in runs if first])
     row("post seen before in the visit (its document is in memory)", [ms for ms, first in runs if not first])
     out.append("")
+    if runs:
+        median = statistics.median(ms for ms, _ in runs)
+        verdict = f"**met** ({milliseconds(median)})" if median < 50 else f"**missed** ({milliseconds(median)})"
+        out.append(f"Budget: under 50 ms from click to new article text (median): {verdict}.")
+        out.append("")
     return "\n".join(out) + "\n"
 
 
@@ -450,6 +455,7 @@ def pages(results):
     out.append("| page | site | runs | score | FCP | LCP | LCP spread | TBT | CLS | total bytes |")
     out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|")
     ratios = []
+    post_medians = {}
     for page, label, _ in PAGES:
         medians = {}
         for site in ("folio", "hugo"):
@@ -472,12 +478,28 @@ def pages(results):
             cells = [metric_text(k, median[k]) for k, _, _ in LIGHTHOUSE_METRICS]
             out.append(f"| {label} | {'Folio' if site == 'folio' else 'Hugo'} | {len(runs)} | {cells[0]} "
                        f"| {cells[1]} | {cells[2]} | {spread} | {cells[3]} | {cells[4]} | {cells[5]} |")
+        if page == "post":
+            post_medians = medians
         if "folio" in medians and "hugo" in medians and medians["hugo"]["lcp"]:
             ratios.append((label, medians["folio"]["lcp"] / medians["hugo"]["lcp"]))
     out.append("")
     if ratios:
         out.append("**LCP, Folio / Hugo** (1.00 is as fast as plain static HTML; lower is faster): "
                    + ", ".join(f"{label} **{ratio:.2f}**" for label, ratio in ratios) + ".")
+        out.append("")
+    post = post_medians.get("folio")
+    post_ratio = dict(ratios).get("reference post")
+    if post and post_ratio is not None:
+        misses = []
+        if post_ratio > 1.10:
+            misses.append(f"LCP {100 * (post_ratio - 1):.0f}% above Hugo's")
+        if post["score"] is not None and post["score"] < 98:
+            misses.append(f"score {post['score']:.0f}")
+        if post["cls"]:
+            misses.append(f"CLS {post['cls']:.3f}")
+        verdict = "**met**" if not misses else "**missed** (" + ", ".join(misses) + ")"
+        out.append("Budget: the post page's LCP no more than 10% above Hugo's for the same post, "
+                   f"score 98 or more, CLS 0: {verdict}.")
         out.append("")
     out.append("Both sites come from one static server (`tests/e2e/src/bin/serve-static.rs`: the "
                "tests' server, serving the brotli or gzip copy of each text file that the script "
