@@ -243,6 +243,22 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
         });";
         let result = eval(client, script).await;
         assert_eq!(result["shift"].as_f64(), Some(0.0), "{path}: CLS {result}");
+        // The largest contentful paint stays the static page's, which the app replaced
+        // (so its element is gone): the takeover paints nothing new.
+        let script = "return new Promise(done => {
+            const paints = [];
+            new PerformanceObserver(list => {
+                for (const e of list.getEntries()) paints.push(!!e.element && e.element.isConnected);
+            }).observe({type: 'largest-contentful-paint', buffered: true});
+            setTimeout(() => done(paints), 100);
+        });";
+        let paints = eval(client, script).await;
+        let paints = paints.as_array().unwrap();
+        assert!(!paints.is_empty(), "{path}: a largest contentful paint");
+        assert!(
+            paints.iter().all(|app| app == &Value::Bool(false)),
+            "{path}: the largest contentful paint is the app's, not the static page's: {paints:?}"
+        );
         assert_eq!(
             result["data"],
             Value::Array(vec![]),
