@@ -190,6 +190,19 @@ pub async fn set_viewport(client: &Client, width: u32, height: u32) {
         .expect("resize the window");
 }
 
+/// Loads `url` and waits until the app has taken its static page over: before that, the
+/// page is plain HTML (its links load whole pages), and elements found in it go stale
+/// when the app replaces them.
+pub async fn open(client: &Client, url: &str) {
+    client.goto(url).await.expect("load the page");
+    wait_until(
+        client,
+        &format!("the app takes {url} over"),
+        "return !!document.querySelector('#folio') && !document.querySelector('[data-folio-static]');",
+    )
+    .await;
+}
+
 /// Moves the app to `path` as an in-app link would (the router sees a history entry and
 /// a `popstate`), without loading a page: deep links need the static pages of the
 /// hosting step.

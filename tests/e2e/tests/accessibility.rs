@@ -1,7 +1,7 @@
 //! axe-core on every kind of page in both themes, and the screenshots of the README.
 
 use folio_e2e::accessibility::violations;
-use folio_e2e::browser::{eval, navigate_in_app, set_viewport, wait_for, wait_until};
+use folio_e2e::browser::{self, eval, navigate_in_app, set_viewport, wait_for, wait_until};
 use folio_e2e::{Browser, StaticServer, dist_dir, screenshot_dir};
 
 const REFERENCE: &str = "/posts/whatsapp-cart-recovery-playbook/";
@@ -10,7 +10,7 @@ const REFERENCE: &str = "/posts/whatsapp-cart-recovery-playbook/";
 /// static pages of the hosting step) and waits for its main heading.
 async fn open(browser: &Browser, server: &StaticServer, path: &str) {
     let client = &browser.client;
-    client.goto(&server.url("/")).await.unwrap();
+    browser::open(client, &server.url("/")).await;
     wait_for(client, ".post-card").await;
     if path != "/" {
         navigate_in_app(client, path).await;

@@ -1,7 +1,7 @@
 //! When data cannot be had: a damaged or missing document shows the error state with
 //! Retry, and Retry works once the file is back; an unknown address shows the 404 page.
 
-use folio_e2e::browser::{body_text, eval, navigate_in_app, wait_for, wait_until};
+use folio_e2e::browser::{body_text, eval, navigate_in_app, open, wait_for, wait_until};
 use folio_e2e::{Browser, SiteCopy, StaticServer, dist_dir};
 
 const REFERENCE_TITLE: &str = "A practical WhatsApp cart recovery playbook for lean revenue teams";
@@ -31,7 +31,7 @@ async fn damaged_and_missing_post_data_show_an_error_with_retry_that_recovers() 
     let server = StaticServer::start(site.root()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    client.goto(&server.url("/")).await.unwrap();
+    open(client, &server.url("/")).await;
     wait_for(client, ".post-card").await;
 
     // Damaged JSON.
@@ -90,7 +90,7 @@ async fn the_site_document_failing_shows_the_error_state_too() {
     let server = StaticServer::start(site.root()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    client.goto(&server.url("/")).await.unwrap();
+    open(client, &server.url("/")).await;
     let retry = wait_for(client, ".error-state button").await;
     std::fs::copy(
         dist_dir().join("data/site.json"),
@@ -108,7 +108,7 @@ async fn unknown_addresses_show_the_404_page_in_their_language() {
     let server = StaticServer::start(&dist_dir()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    client.goto(&server.url("/")).await.unwrap();
+    open(client, &server.url("/")).await;
     wait_for(client, ".post-card").await;
     for (path, heading) in [
         ("/posts/no-such-post/", "Page not found"),

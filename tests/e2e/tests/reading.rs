@@ -2,7 +2,7 @@
 //! type in both languages, navigation with Back, the language switcher, a sub-path.
 
 use fantoccini::actions::InputSource;
-use folio_e2e::browser::{body_text, eval, navigate_in_app, wait_for, wait_until};
+use folio_e2e::browser::{body_text, eval, navigate_in_app, open, wait_for, wait_until};
 use folio_e2e::{Browser, StaticServer, dist_dir};
 use serde_json::Value;
 
@@ -47,7 +47,7 @@ async fn the_reference_post_shows_every_element_of_the_reference_page_in_order()
     let server = StaticServer::start(&dist_dir()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    client.goto(&server.url("/")).await.unwrap();
+    open(client, &server.url("/")).await;
     wait_for(client, ".post-card").await;
     assert!(
         !body_text(client).await.contains("Drafting a pricing page"),
@@ -256,7 +256,7 @@ async fn a_reader_moves_between_routes_and_back_returns_to_their_place() {
     let browser = Browser::start().await;
     let client = &browser.client;
     folio_e2e::browser::set_viewport(client, 375, 700).await;
-    client.goto(&server.url("/")).await.unwrap();
+    open(client, &server.url("/")).await;
     wait_for(client, ".post-card").await;
 
     // Down the list, into a post: the post starts at the top, with focus on its title.
@@ -341,7 +341,7 @@ async fn every_route_type_works_in_spanish_and_the_language_switcher_goes_both_w
     let server = StaticServer::start(&dist_dir()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    client.goto(&server.url("/")).await.unwrap();
+    open(client, &server.url("/")).await;
     wait_for(client, ".post-card").await;
     click_link(&browser, REFERENCE_TITLE).await;
     wait_for(client, ".language-switcher a").await;
@@ -384,7 +384,7 @@ async fn the_theme_toggle_is_remembered_and_links_prefetch_their_post() {
     let server = StaticServer::start(&dist_dir()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    client.goto(&server.url("/")).await.unwrap();
+    open(client, &server.url("/")).await;
     wait_for(client, ".post-card").await;
 
     // Pointing at a card's title loads the post's data before any click.

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use fantoccini::Client;
-use folio_e2e::browser::{eval, navigate_in_app, wait_for, wait_until};
+use folio_e2e::browser::{eval, navigate_in_app, open, wait_for, wait_until};
 use folio_e2e::static_server::{get, get_response};
 use folio_e2e::{Browser, StaticServer, dist_dir, sub_path_build};
 use serde_json::Value;
@@ -520,10 +520,11 @@ async fn the_site_runs_under_its_content_security_policy_without_a_violation() {
         wait_for_takeover(client, path).await;
     }
     // The theme toggle, related posts and in-app navigation all run under the policy.
-    client
-        .goto(&server.url("/posts/whatsapp-cart-recovery-playbook/"))
-        .await
-        .unwrap();
+    open(
+        client,
+        &server.url("/posts/whatsapp-cart-recovery-playbook/"),
+    )
+    .await;
     wait_for(client, ".related-posts .related-card").await;
     eval(
         client,
