@@ -50,7 +50,8 @@ const AFTER_FIRST_PAINT: &str = "await new Promise(go => { setTimeout(go, 1000);
 
 /// Trunk's `index.html`, changed so that a static page's article comes before the app:
 /// the links that preload the app's JS and wasm while the page is parsed go, and the
-/// loader waits for the page's first paint to be reported before it fetches the wasm.
+/// loader waits for the page's first paint to be reported before it imports the JS and
+/// fetches the wasm.
 /// The app is not needed to read the page, and downloading it first takes bandwidth
 /// from the page's CSS and images on a slow connection (and makes Lighthouse count it
 /// before the largest contentful paint). The Content-Security-Policy hashes the loader
@@ -65,7 +66,21 @@ fn start_after_first_paint(html: &str) -> String {
             html.replace_range(start..start + end + 1, "");
         }
     }
+    // The module's static import would fetch the JS while the page is parsed: it is
+    // imported once the paint is reported instead.
+    let import = "import init, * as bindings from '";
+    let deferred_import = html.find(import).and_then(|start| {
+        let path_start = start + import.len();
+        let path_end = path_start + html[path_start..].find('\'')?;
+        let end = path_end + html[path_end..].find(';')? + 1;
+        let path = html[path_start..path_end].to_owned();
+        html.replace_range(start..end, "");
+        Some(format!(
+            "const bindings = await import('{path}');\nconst init = bindings.default;\n"
+        ))
+    });
     if let Some(at) = html.find("const wasm = await init(") {
+        html.insert_str(at, &deferred_import.unwrap_or_default());
         html.insert_str(at, AFTER_FIRST_PAINT);
     }
     html
@@ -386,7 +401,7 @@ mod tests {
     #[test]
     fn the_app_starts_after_the_first_paint_without_preloading() {
         let trunk = "<html lang=\"en\"><head><base href=\"/\"><title>t</title>\
-            <script type=\"module\">\nimport init from '/folio-0123456789abcdef.js';\n\
+            <script type=\"module\">\nimport init, * as bindings from '/folio-0123456789abcdef.js';\n\
             const wasm = await init({ module_or_path: '/folio-0123456789abcdef_bg.wasm' });\n</script>\
             <link rel=\"modulepreload\" href=\"/folio-0123456789abcdef.js\" crossorigin=\"anonymous\">\
             <link rel=\"preload\" href=\"/folio-0123456789abcdef_bg.wasm\" as=\"fetch\"></head>\
@@ -397,7 +412,11 @@ mod tests {
         let wait = html
             .find("largest-contentful-paint")
             .expect("the loader waits");
-        assert!(wait < html.find("const wasm = await init(").unwrap());
+        let import = html
+            .find("await import('/folio-0123456789abcdef.js')")
+            .expect("the JS is imported after the wait");
+        assert!(wait < import && import < html.find("const wasm = await init(").unwrap());
+        assert!(!html.contains("import init"), "no static import: {html}");
     }
 
     #[test]
