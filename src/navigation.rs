@@ -5,12 +5,10 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::components::RelatedCard;
 use crate::data;
@@ -103,81 +101,32 @@ pub fn page_shown() {
     if cfg!(feature = "ssr") {
         return;
     }
-    request_animation_frame(|| match TAKEOVER.take() {
-        // The app's page replaces the static one it matches, once the browser has
-        // reported the static page's paint (see `after_static_paint_reported`).
-        Some((static_page, app)) => after_static_paint_reported(move || {
+    request_animation_frame(|| {
+        if let Some((static_page, app)) = TAKEOVER.take() {
+            // Before anything else, and before the browser paints: the app's page
+            // replaces the static one it matches. The static page's loader starts the
+            // app only once the browser has reported the page's largest contentful
+            // paint (the compiler's `static_pages`): replaced before that report, the
+            // static page's paint would be dropped and the app's counted instead.
             let _ = static_page.replace_with_with_node_1(&app);
-            settle();
-        }),
-        None => settle(),
-    });
-}
-
-/// Restores the scroll position of a Back or Forward, and moves focus to the heading of
-/// every page but the first.
-fn settle() {
-    let restore = RESTORE.with(|r| {
-        let mut r = r.borrow_mut();
-        match r.take() {
-            Some((path, top)) if path == current_path() => Some(top),
-            other => {
-                *r = other;
-                None
+        }
+        let restore = RESTORE.with(|r| {
+            let mut r = r.borrow_mut();
+            match r.take() {
+                Some((path, top)) if path == current_path() => Some(top),
+                other => {
+                    *r = other;
+                    None
+                }
             }
+        });
+        if let Some(top) = restore {
+            window().scroll_to_with_x_and_y(0.0, top);
+        }
+        if SHOWN_BEFORE.replace(true) {
+            focus_heading();
         }
     });
-    if let Some(top) = restore {
-        window().scroll_to_with_x_and_y(0.0, top);
-    }
-    if SHOWN_BEFORE.replace(true) {
-        focus_heading();
-    }
-}
-
-/// The performance entry of a page's largest contentful paint.
-const LARGEST_PAINT: &str = "largest-contentful-paint";
-
-/// Runs `then` once the browser has reported the static page's largest contentful paint,
-/// or at once where it reports none. Replacing the static page before that report makes
-/// Chromium drop it and count the app's identical page, painted later, as the page's
-/// largest contentful paint: the time of the takeover rather than of the static paint
-/// (BENCHMARKS.md, page loads). A page loaded in a background tab reports no paint until
-/// it shows: after a second, the app takes over anyway.
-fn after_static_paint_reported(then: impl FnOnce() + 'static) {
-    let supported = js_sys::Reflect::get(&window(), &"PerformanceObserver".into())
-        .and_then(|observer| js_sys::Reflect::get(&observer, &"supportedEntryTypes".into()))
-        .ok()
-        .and_then(|types| types.dyn_into::<js_sys::Array>().ok())
-        .is_some_and(|types| types.includes(&LARGEST_PAINT.into(), 0));
-    if !supported {
-        then();
-        return;
-    }
-    let then = Rc::new(Cell::new(Some(then)));
-    let run = move || {
-        if let Some(then) = then.take() {
-            then();
-        }
-    };
-    let on_report = run.clone();
-    let callback = Closure::<dyn FnMut(JsValue, web_sys::PerformanceObserver)>::new(
-        move |_: JsValue, observer: web_sys::PerformanceObserver| {
-            observer.disconnect();
-            on_report();
-        },
-    );
-    let Ok(observer) = web_sys::PerformanceObserver::new(callback.as_ref().unchecked_ref()) else {
-        run();
-        return;
-    };
-    // The observer lives until the page goes: one per visit.
-    callback.forget();
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"type".into(), &LARGEST_PAINT.into());
-    let _ = js_sys::Reflect::set(&options, &"buffered".into(), &true.into());
-    observer.observe(options.unchecked_ref());
-    set_timeout(run, std::time::Duration::from_secs(1));
 }
 
 /// Moves focus to the page's main heading, which screen readers then read out, along with

@@ -411,9 +411,13 @@ PAGES = [("home", "home", "/"), ("post", "reference post", "/posts/whatsapp-cart
          ("category", "category page", "/category/automation/")]
 
 
-def lighthouse_figures(path):
+def read_json(path):
     with open(path, encoding="utf-8") as f:
-        report = json.load(f)
+        return json.load(f)
+
+
+def lighthouse_figures(report):
+    """The figures of the table from a Lighthouse report."""
     figures = {}
     for key, _, audit in LIGHTHOUSE_METRICS:
         if audit is None:
@@ -424,8 +428,21 @@ def lighthouse_figures(path):
     return figures
 
 
+def lighthouse_runs(results, prefix, read):
+    """`read` of every Lighthouse report in `results` whose name starts with `prefix`;
+    reports that could not be read (a failed run) are left out."""
+    runs = []
+    for name in sorted(os.listdir(results)):
+        if name.startswith(prefix) and name.endswith(".json"):
+            try:
+                runs.append(read(read_json(os.path.join(results, name))))
+            except (KeyError, ValueError, TypeError, OSError):
+                pass
+    return runs
+
+
 def lighthouse_line(path):
-    f = lighthouse_figures(path)
+    f = lighthouse_figures(read_json(path))
     return (f"score {f['score']:.0f}, FCP {f['fcp']:.0f} ms, LCP {f['lcp']:.0f} ms, "
             f"TBT {f['tbt']:.0f} ms, CLS {f['cls']:.3f}, {f['bytes'] / 1024:.0f} KiB")
 
@@ -459,13 +476,7 @@ def pages(results):
     for page, label, _ in PAGES:
         medians = {}
         for site in ("folio", "hugo"):
-            runs = []
-            for name in sorted(os.listdir(results)):
-                if name.startswith(f"lh-{site}-{page}-") and name.endswith(".json"):
-                    try:
-                        runs.append(lighthouse_figures(os.path.join(results, name)))
-                    except (KeyError, ValueError, TypeError):
-                        pass
+            runs = lighthouse_runs(results, f"lh-{site}-{page}-", lighthouse_figures)
             if not runs:
                 out.append(f"| {label} | {site} | 0 | – | – | – | – | – | – | – |")
                 continue
@@ -514,12 +525,10 @@ def pages(results):
 
 # ---------------------------------------------------------------- scale
 
-def article_bytes(path):
+def article_bytes(report):
     """What a page fetches before its article can show, from a Lighthouse report: the
     HTML document (which holds the article and its data) and the stylesheets that block
     rendering; and everything the page fetched."""
-    with open(path, encoding="utf-8") as f:
-        report = json.load(f)
     requests = report["audits"]["network-requests"]["details"]["items"]
     document = sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Document")
     styles = sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Stylesheet")
@@ -539,14 +548,8 @@ def scale(results):
     medians = {}
     for name, label in (("sample", f"the sample ({meta['sample_posts']} post files)"),
                         ("large", f"generated ({int(meta['posts']):,} posts)")):
-        runs = []
-        for file in sorted(os.listdir(results)):
-            if file.startswith(f"lh-{name}-") and file.endswith(".json"):
-                try:
-                    runs.append((article_bytes(os.path.join(results, file)),
-                                 lighthouse_figures(os.path.join(results, file))))
-                except (KeyError, ValueError, TypeError):
-                    pass
+        runs = lighthouse_runs(results, f"lh-{name}-",
+                               lambda report: (article_bytes(report), lighthouse_figures(report)))
         if not runs:
             out.append(f"| {label} | 0 | – | – | – | – | – | – |")
             continue

@@ -6,8 +6,6 @@
 //! Feeds need absolute URLs: a site built without an absolute base URL has none (every
 //! page's head leaves their links out too; see `folio_model::head`).
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset};
 use folio_model::PostDocument;
 use folio_model::data_layout::{self, FeedFormat, Page};
@@ -32,7 +30,6 @@ pub fn files(index: &ContentIndex) -> Vec<SiteFile> {
     let mut files = Vec::new();
     for language in &site.languages {
         let channel = Channel::new(index, &language.code);
-        let prefix = data_layout::language_prefix(&language.code, &site.default_language);
         for format in FeedFormat::ALL {
             let contents = match format {
                 FeedFormat::Atom => channel.atom(),
@@ -40,7 +37,7 @@ pub fn files(index: &ContentIndex) -> Vec<SiteFile> {
                 FeedFormat::Json => channel.json(),
             };
             files.push(SiteFile {
-                path: data_layout::feed(&prefix, format),
+                path: data_layout::feed(&channel.prefix, format),
                 contents,
             });
         }
@@ -53,9 +50,10 @@ struct Channel<'a> {
     language: &'a str,
     title: &'a str,
     description: &'a str,
+    base_url: &'a str,
+    /// The language's route prefix (`""`, `es/`).
+    prefix: String,
     home_url: String,
-    /// The feed's own URL in each format.
-    feed_urls: BTreeMap<&'static str, String>,
     /// The newest post's last change; the build's inputs only, so output stays
     /// deterministic.
     updated: DateTime<FixedOffset>,
@@ -124,13 +122,8 @@ impl<'a> Channel<'a> {
             title: texts.map_or("", |l| l.title.as_str()),
             description: texts.map_or("", |l| l.description.as_str()),
             home_url: url(Page::Home(1)),
-            feed_urls: FeedFormat::ALL
-                .iter()
-                .map(|&f| {
-                    let href = absolute_url(&site.base_url, &data_layout::feed(&prefix, f));
-                    (f.file_name(), href)
-                })
-                .collect(),
+            base_url: &site.base_url,
+            prefix,
             updated: entries
                 .iter()
                 .map(|e| e.updated)
@@ -140,8 +133,9 @@ impl<'a> Channel<'a> {
         }
     }
 
+    /// The feed's own URL in `format`.
     fn feed_url(&self, format: FeedFormat) -> String {
-        self.feed_urls[format.file_name()].clone()
+        absolute_url(self.base_url, &data_layout::feed(&self.prefix, format))
     }
 
     /// The Atom feed (RFC 4287).

@@ -84,7 +84,7 @@ fn main() -> ExitCode {
             let options = options(content, *drafts, base_url.clone(), now);
             let built = folio_build::build(&content.content, out, &options);
             if let (Ok(compiled), Some(template)) = (&built, template)
-                && let Err(message) = write_static_pages(compiled, template, out)
+                && let Err(message) = write_site_files(compiled, template, out)
             {
                 eprintln!("folio-build: error: {message}");
                 return ExitCode::from(2);
@@ -117,7 +117,7 @@ fn main() -> ExitCode {
 
 /// The static pages of every route, the feeds, the sitemap and the headers, into the
 /// folder that holds the data folder `out`.
-fn write_static_pages(
+fn write_site_files(
     compiled: &folio_build::Compiled,
     template: &std::path::Path,
     out: &std::path::Path,

@@ -54,7 +54,9 @@ const AFTER_FIRST_PAINT: &str = "await new Promise(go => { setTimeout(go, 1000);
 /// fetches the wasm.
 /// The app is not needed to read the page, and downloading it first takes bandwidth
 /// from the page's CSS and images on a slow connection (and makes Lighthouse count it
-/// before the largest contentful paint). The Content-Security-Policy hashes the loader
+/// before the largest contentful paint). It also keeps the app's takeover after that
+/// report: Chromium drops the paint of a page replaced before it, and counts the
+/// replacement's instead. The Content-Security-Policy hashes the loader
 /// as changed here.
 fn start_after_first_paint(html: &str) -> String {
     let mut html = html.to_owned();

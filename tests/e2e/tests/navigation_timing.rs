@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use folio_e2e::browser::wait_until;
+use folio_e2e::browser::{open, wait_for};
 use folio_e2e::{Browser, StaticServer, dist_dir};
 
 /// Navigations timed.
@@ -17,16 +17,12 @@ async fn post_to_post_navigation_time() {
     let server = StaticServer::start(&dist_dir()).await;
     let browser = Browser::start().await;
     let client = &browser.client;
-    client
-        .goto(&server.url("/posts/whatsapp-cart-recovery-playbook/"))
-        .await
-        .unwrap();
-    wait_until(
+    open(
         client,
-        "the app takes the post over",
-        "return !document.querySelector('[data-folio-static]') && !!document.querySelector('.related-card a');",
+        &server.url("/posts/whatsapp-cart-recovery-playbook/"),
     )
     .await;
+    wait_for(client, ".related-card a").await;
     // Every post of the site in turn (the first visit of each: its document is fetched),
     // then again from the start until NAVIGATIONS: a link to it is clicked, and the time
     // runs until its heading replaces the previous one and its body is there.

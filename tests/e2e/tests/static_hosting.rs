@@ -78,16 +78,6 @@ const APP_ROUTES: [&str; 6] = [
     "/no/such/page/",
 ];
 
-/// Waits until the app has replaced the static page of `what`.
-async fn wait_for_takeover(client: &Client, what: &str) {
-    wait_until(
-        client,
-        &format!("the app takes {what} over"),
-        "return document.querySelector('#folio') && !document.querySelector('[data-folio-static]');",
-    )
-    .await;
-}
-
 /// Follows the post's category link, and waits for the category page.
 async fn open_the_posts_category(client: &Client) {
     client
@@ -206,8 +196,7 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
     let client = &browser.client;
     for path in APP_ROUTES {
         let (_, raw) = get(&server.url(path)).await;
-        client.goto(&server.url(path)).await.unwrap();
-        wait_for_takeover(client, path).await;
+        open(client, &server.url(path)).await;
         // Post pages come with their related posts, ranked at build time.
         if path.contains("/posts/") {
             assert!(
@@ -266,11 +255,11 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
         );
     }
     // Client-side navigation goes on after the takeover: no new page load.
-    client
-        .goto(&server.url("/posts/whatsapp-cart-recovery-playbook/"))
-        .await
-        .unwrap();
-    wait_for_takeover(client, "the post").await;
+    open(
+        client,
+        &server.url("/posts/whatsapp-cart-recovery-playbook/"),
+    )
+    .await;
     eval(client, "window.__sameDocument = true; return true;").await;
     open_the_posts_category(client).await;
     assert_eq!(
@@ -516,8 +505,7 @@ async fn the_site_runs_under_its_content_security_policy_without_a_violation() {
     let browser = Browser::start().await;
     let client = &browser.client;
     for path in APP_ROUTES {
-        client.goto(&server.url(path)).await.unwrap();
-        wait_for_takeover(client, path).await;
+        open(client, &server.url(path)).await;
     }
     // The theme toggle, related posts and in-app navigation all run under the policy.
     open(
@@ -598,13 +586,8 @@ async fn a_build_for_a_sub_path_works_end_to_end() {
     // Readers: the app starts, navigates, and loads images, all under the sub-path.
     let browser = Browser::start().await;
     let client = &browser.client;
-    client.goto(&format!("{base}/")).await.unwrap();
-    wait_until(
-        client,
-        "the app takes the home page over",
-        "return !document.querySelector('[data-folio-static]') && !!document.querySelector('.post-card');",
-    )
-    .await;
+    open(client, &format!("{base}/")).await;
+    wait_for(client, ".post-card").await;
     client
         .find(fantoccini::Locator::Css(&format!(
             "a[href='/{sub_path}/posts/whatsapp-cart-recovery-playbook/']"
