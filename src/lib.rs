@@ -16,8 +16,7 @@ pub mod site_base;
 pub mod theme;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 
 use crate::components::SiteHeader;
@@ -29,24 +28,17 @@ use crate::site_base::SiteBase;
 pub fn App(site_base: SiteBase) -> impl IntoView {
     let router_base = site_base.router_base().to_owned();
     provide_context(site_base);
-    let site = pages::site_resource();
-    provide_context(site);
-    // Static pages hand the site document in; the browser loads it.
-    let preloaded = use_context::<pages::Preloaded>().map(|p| p.site);
-    let loaded_site = Signal::derive(move || {
-        site.get()
-            .and_then(Result::ok)
-            .or_else(|| preloaded.clone())
-    });
-    provide_context(pages::KnownSite(loaded_site));
+    // Static pages hand the site document in; the browser loads it with the first route.
+    let site = RwSignal::new(use_context::<pages::Preloaded>().map(|p| p.site));
+    provide_context(pages::KnownSite(site));
     view! {
         <Router base=router_base>
-            <SiteHeader site=loaded_site />
+            <SiteHeader site=site.into() />
             <main id="main" tabindex="-1">
-                // One route: `pages` reads the path with the model's route grammar.
-                <Routes fallback=RoutePage>
-                    <Route path=path!("/*path") view=RoutePage />
-                </Routes>
+                // The router keeps the location and handles links and history; which
+                // page a path shows is read by `pages` with the model's route grammar,
+                // so no route table is needed (and none is shipped in the wasm).
+                <RoutePage />
             </main>
             <p id="route-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         </Router>

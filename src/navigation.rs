@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use wasm_bindgen::JsCast;
 
 use crate::components::RelatedCard;
@@ -100,6 +101,13 @@ pub fn static_related_cards() -> Option<Vec<RelatedCard>> {
 pub fn page_shown() {
     if cfg!(feature = "ssr") {
         return;
+    }
+    // The router changes the address and scrolls to the top (or to the link's fragment)
+    // once told that the new page is there (right after this task, which puts it in the
+    // document): the reader never sees the old page scrolled, or under the new page's
+    // address, while the new one loads.
+    if let Some(router) = use_context::<BrowserUrl>() {
+        router.ready_to_complete();
     }
     request_animation_frame(|| {
         if let Some((static_page, app)) = TAKEOVER.take() {

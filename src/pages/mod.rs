@@ -9,6 +9,8 @@ mod listing;
 mod not_found;
 mod post;
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use folio_model::data_layout::{Page, parse_route};
@@ -63,54 +65,95 @@ pub enum PreloadedRoute {
     NotFound,
 }
 
-/// The site document as far as it is known: loaded, or preloaded. Provided by the app.
+/// The site document once known (preloaded, or loaded with the first route): the header
+/// shows it, and every route's page needs it. Provided by the app.
 #[derive(Debug, Clone, Copy)]
-pub struct KnownSite(pub Signal<Option<SiteDocument>>);
+pub struct KnownSite(pub RwSignal<Option<SiteDocument>>);
+
+impl KnownSite {
+    /// The site document, loaded the first time (and again after a failure).
+    async fn load(self) -> Result<SiteDocument, LoadError> {
+        if let Some(site) = self.0.get_untracked() {
+            return Ok(site);
+        }
+        let site = data::site().await?;
+        self.0.set(Some(site.clone()));
+        Ok(site)
+    }
+}
 
 /// Every route of the site: the page for the current path.
+///
+/// The page shows once its data is there; until then the last page stays (the
+/// placeholder on the first). Only the latest path's data is shown, however the loads
+/// finish, and the view is built as soon as it is, so that the page is in the document
+/// when `navigation::page_shown` runs.
 #[component]
 pub fn RoutePage() -> impl IntoView {
     if let Some(preloaded) = use_context::<Preloaded>() {
         return preloaded_page(preloaded);
     }
     let base = expect_context::<SiteBase>();
+    let site = expect_context::<KnownSite>();
     let location = use_location();
     // The path inside the site; a change of fragment alone loads nothing.
-    let path = Memo::new(move |_| base.route_path(&location.pathname.get()).to_owned());
-    let site = expect_context::<SiteResource>();
-    let data = LocalResource::new(move || {
-        let path = path.get();
-        async move {
-            let route = parse_route(&path).ok_or(LoadError::NotFound)?;
-            match route.page {
-                Page::Post(slug) => post::load(site, route.language, slug)
-                    .await
-                    .map(|loaded| RouteData::Post(Box::new(loaded))),
-                page => listing::load(site, route.language, page)
-                    .await
-                    .map(|loaded| RouteData::Listing(Box::new(loaded))),
-            }
-        }
+    let path = Memo::new({
+        let base = base.clone();
+        move |_| base.route_path(&location.pathname.get()).to_owned()
     });
-    view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(RouteData::Post(loaded)) => post::view(*loaded),
-                    Ok(RouteData::Listing(loaded)) => listing::view(*loaded),
-                    Err(LoadError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => {
-                        let retry = move || {
-                            site.refetch();
-                            data.refetch();
-                        };
-                        view! { <ErrorState error retry /> }.into_any()
-                    }
-                }
-            })}
-        </Transition>
-    }
+    let shown = RwSignal::new(None::<Result<RouteData, LoadError>>);
+    let attempt = RwSignal::new(0_u32);
+    let latest = Rc::new(Cell::new(0_u64));
+    Effect::new(move |_| {
+        let path = path.get();
+        attempt.track();
+        let load = latest.get() + 1;
+        latest.set(load);
+        let (latest, base) = (latest.clone(), base.clone());
+        leptos::task::spawn_local(async move {
+            let result = load_route(&path, site, base).await;
+            if latest.get() == load {
+                shown.set(Some(result));
+            }
+        });
+    });
+    let retry = move || attempt.update(|n| *n += 1);
+    (move || {
+        let shown = shown.get();
+        untrack(|| match shown {
+            None => view! { <Loading /> }.into_any(),
+            Some(Ok(RouteData::Post(loaded))) => post::view(*loaded),
+            Some(Ok(RouteData::Listing(loaded))) => listing::view(*loaded),
+            Some(Err(LoadError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorState error retry /> }.into_any(),
+        })
+    })
     .into_any()
+}
+
+/// The data of the route at `path` (inside the site).
+async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<RouteData, LoadError> {
+    let Some(route) = parse_route(path) else {
+        // The 404 page still names the site in its header.
+        let _ = site.load().await;
+        return Err(LoadError::NotFound);
+    };
+    let language = route.language;
+    match route.page {
+        Page::Post(slug) => {
+            let document = post::load(data_prefix(language), slug.to_owned());
+            load_with_site(site, base, language, document)
+                .await
+                .map(|loaded| RouteData::Post(Box::new(loaded)))
+        }
+        page => {
+            let prefix = data_prefix(language);
+            let document = data::listing(&prefix, page);
+            load_with_site(site, base, language, document)
+                .await
+                .map(|loaded| RouteData::Listing(Box::new(loaded)))
+        }
+    }
 }
 
 /// The page of a preloaded route, shown at once.
@@ -141,27 +184,19 @@ fn preloaded_page(preloaded: Preloaded) -> AnyView {
 
 /// Loads the site document and the route's document at once (one round trip, not two).
 async fn load_with_site<T>(
-    site: SiteResource,
+    site: KnownSite,
+    base: SiteBase,
     language: Option<&str>,
     document: impl std::future::Future<Output = Result<T, LoadError>>,
 ) -> Result<Loaded<T>, LoadError> {
-    let (site, document) = futures::join!(site.into_future(), document);
+    let (site, document) = futures::join!(site.load(), document);
     let site = site?;
-    let base = expect_context::<SiteBase>();
     let locale = Locale::resolve(&site, language, base).ok_or(LoadError::NotFound)?;
     Ok(Loaded {
         site,
         locale,
         document: document?,
     })
-}
-
-/// The site document, loaded once for the whole visit (the header shows it too).
-pub type SiteResource = LocalResource<Result<SiteDocument, LoadError>>;
-
-/// The site document for the whole visit.
-pub fn site_resource() -> SiteResource {
-    LocalResource::new(data::site)
 }
 
 /// Posts to show under an article, once known.

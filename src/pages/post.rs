@@ -12,18 +12,8 @@ use leptos::prelude::*;
 use crate::components::{PostArticle, RelatedCard};
 use crate::data::{self, LoadError};
 use crate::locale::Locale;
-use crate::pages::{Loaded, Preloaded, Related, SiteResource, data_prefix, load_with_site};
+use crate::pages::{Loaded, Preloaded, Related};
 use crate::{head, navigation};
-
-/// The post of a `posts/<slug>/` route under `language`.
-pub(super) async fn load(
-    site: SiteResource,
-    language: Option<&str>,
-    slug: &str,
-) -> Result<Loaded<PostDocument>, LoadError> {
-    let document = post_or_missing(data_prefix(language), slug.to_owned());
-    load_with_site(site, language, document).await
-}
 
 /// The post page over its data.
 pub(super) fn view(loaded: Loaded<PostDocument>) -> AnyView {
@@ -152,9 +142,10 @@ fn reason_text(
     }
 }
 
-/// The post; when its document is missing, tells a post that does not exist (the 404
-/// page) from one the site lists but whose data is missing (an error, with Retry).
-async fn post_or_missing(prefix: String, slug: String) -> Result<PostDocument, LoadError> {
+/// The post `slug` in the language of route prefix `prefix`; when its document is
+/// missing, tells a post that does not exist (the 404 page) from one the site lists but
+/// whose data is missing (an error, with Retry).
+pub(super) async fn load(prefix: String, slug: String) -> Result<PostDocument, LoadError> {
     match data::post(&prefix, &slug).await {
         Err(LoadError::NotFound) => match related_index(&prefix).await {
             Ok(index) if index.contains(&slug) => Err(LoadError::Missing),
