@@ -482,7 +482,9 @@ impl RelatedIndex {
             Signal::Tags => {
                 let mut rarest = Vec::new();
                 merge_shared(self.tags.of(me), self.tags.of(other), |t| rarest.push(t));
-                rarest.sort_by(|a, b| {
+                // The ids are distinct and the order is total, so an unstable sort gives
+                // the one order there is (and the app ships one sort, not two).
+                rarest.sort_unstable_by(|a, b| {
                     self.tag_rarity[*b as usize]
                         .total_cmp(&self.tag_rarity[*a as usize])
                         .then_with(|| self.tag_texts[*a as usize].cmp(&self.tag_texts[*b as usize]))
