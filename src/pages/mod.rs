@@ -138,21 +138,14 @@ async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<Route
         let _ = site.load().await;
         return Err(LoadError::NotFound);
     };
-    let language = route.language;
+    let (language, prefix) = (route.language, data_prefix(route.language));
     match route.page {
-        Page::Post(slug) => {
-            let document = post::load(data_prefix(language), slug.to_owned());
-            load_with_site(site, base, language, document)
-                .await
-                .map(|loaded| RouteData::Post(Box::new(loaded)))
-        }
-        page => {
-            let prefix = data_prefix(language);
-            let document = data::listing(&prefix, page);
-            load_with_site(site, base, language, document)
-                .await
-                .map(|loaded| RouteData::Listing(Box::new(loaded)))
-        }
+        Page::Post(slug) => load_with_site(site, base, language, post::load(prefix, slug.into()))
+            .await
+            .map(|loaded| RouteData::Post(Box::new(loaded))),
+        page => load_with_site(site, base, language, data::listing(&prefix, page))
+            .await
+            .map(|loaded| RouteData::Listing(Box::new(loaded))),
     }
 }
 
