@@ -76,12 +76,14 @@ pub fn assemble(
         };
         let body = markdown::render(post.page.body, &resolver, warn_missing);
         let summary = summary(post, &body, catalog, settings, assets);
-        (body, summary, media.into_inner())
+        let terms = features::count_terms(&feature_fields(post, &tag_text(post), &body.text));
+        (body, summary, terms, media.into_inner())
     });
     let mut media = BTreeSet::new();
     let mut rendered = Vec::with_capacity(catalog.posts.len());
     let mut summaries = Vec::with_capacity(catalog.posts.len());
-    for (post, (body, summary, used)) in catalog.posts.iter().zip(results) {
+    let mut counted_terms = Vec::with_capacity(catalog.posts.len());
+    for (post, (body, summary, terms, used)) in catalog.posts.iter().zip(results) {
         for problem in &body.problems {
             let location = post.page.body_location(problem.offset);
             let diagnostic = if problem.warning {
@@ -99,6 +101,7 @@ pub fn assemble(
         media.extend(used);
         rendered.push(body);
         summaries.push(summary);
+        counted_terms.push(terms);
     }
     media.extend(
         catalog
@@ -135,7 +138,15 @@ pub fn assemble(
             settings
                 .languages
                 .iter()
-                .map(|language| related_features(&language.code, &order, catalog, settings, &texts))
+                .map(|language| {
+                    related_features(
+                        &language.code,
+                        &order,
+                        catalog,
+                        settings,
+                        (&texts, &counted_terms),
+                    )
+                })
                 .collect()
         });
         let posts = post_documents(&order, catalog, settings, assets, &summaries, rendered);
@@ -351,42 +362,28 @@ fn listing_pages(
     listings
 }
 
-/// The related-posts features of one language, from each post's prose (`texts`, by
-/// post index).
+/// The related-posts features of one language, from each post's prose and counted terms
+/// (`texts` and `counted`, by post index).
 fn related_features(
     language: &str,
     order: &[usize],
     catalog: &Catalog<'_>,
     settings: &Settings,
-    texts: &[String],
+    (texts, counted): (&[String], &[features::CountedTerms]),
 ) -> (String, RelatedFeatures) {
     let in_language = in_language(order, catalog, language);
     let tag_texts: Vec<String> = in_language
         .iter()
-        .map(|&i| {
-            catalog.posts[i]
-                .tags
-                .iter()
-                .map(|t| t.name.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|&i| tag_text(&catalog.posts[i]))
         .collect();
     let documents: Vec<Vec<(&str, u32)>> = in_language
         .iter()
         .zip(&tag_texts)
-        .map(|(&i, tags)| {
-            let post = &catalog.posts[i];
-            vec![
-                (post.title.as_str(), 3),
-                (post.description.as_str(), 2),
-                (tags.as_str(), 2),
-                (texts[i].as_str(), 1),
-            ]
-        })
+        .map(|(&i, tags)| feature_fields(&catalog.posts[i], tags, &texts[i]).to_vec())
         .collect();
+    let counted: Vec<&features::CountedTerms> = in_language.iter().map(|&i| &counted[i]).collect();
     // The app compares term indexes only: the words themselves stay here.
-    let (_vocabulary, terms) = features::top_terms(&documents);
+    let (_vocabulary, terms) = features::top_terms(&documents, &counted);
     let posts = in_language
         .iter()
         .zip(terms)
@@ -489,6 +486,26 @@ fn redirects(catalog: &Catalog<'_>, settings: &Settings) -> Redirects {
             .map(|(from, to)| Redirect { from, to })
             .collect(),
     }
+}
+
+/// The fields of a post that say what it is about, with their weights for
+/// [`features::count_terms`]: title and tags weigh more than the prose.
+fn feature_fields<'a>(post: &'a Post<'_>, tags: &'a str, text: &'a str) -> [(&'a str, u32); 4] {
+    [
+        (post.title.as_str(), 3),
+        (post.description.as_str(), 2),
+        (tags, 2),
+        (text, 1),
+    ]
+}
+
+/// The names of a post's tags, as one text.
+fn tag_text(post: &Post<'_>) -> String {
+    post.tags
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn summary(

@@ -2,8 +2,10 @@
 //! terms by TF-IDF over its title, description, tags and body, quantized to a byte.
 
 use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 /// How many terms each post keeps.
 const TERMS_PER_POST: usize = 24;
@@ -19,63 +21,117 @@ const STOP_WORDS: &[&str] = &[
     "which", "while", "who", "why", "will", "with", "would", "you", "your",
 ];
 
-/// The terms of each document (its fields with their weights: title and tags weigh more
-/// than the body) as `(term index, weight 1..=255)` by index, and the vocabulary those
-/// indexes point into, sorted.
-pub fn top_terms(documents: &[Vec<(&str, u32)>]) -> (Vec<String>, Vec<Vec<(u32, u8)>>) {
-    const STOP: u32 = u32::MAX;
-    // Each distinct term is stored once; stop words are known up front, so that every
-    // word costs one lookup.
-    let mut ids: FxHashMap<String, u32> =
-        STOP_WORDS.iter().map(|w| ((*w).to_owned(), STOP)).collect();
-    let mut document_frequency: Vec<u32> = Vec::new();
-    let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(documents.len());
-    let mut in_document: Vec<u32> = Vec::new();
-    let mut touched: Vec<u32> = Vec::new();
+/// One post's terms with their weighted counts, in order of first appearance. Made by
+/// [`count_terms`] on whichever core rendered the post, so that only the corpus-wide part
+/// of the ranking ([`top_terms`]) runs on one core.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountedTerms(Vec<CountedTerm>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CountedTerm {
+    /// The hash of the lowercased term: terms are told apart by it, not by their text.
+    /// Two words of a corpus share a 64-bit hash only by a chance of about one in a
+    /// billion for 100,000 distinct words, and would then count as one term.
+    key: u64,
+    /// The sum of the weights of the fields it appears in, once per appearance.
+    weight: u32,
+    /// Where it first appears: which field, and the byte range there (before lowercasing).
+    field: u32,
+    start: u32,
+    end: u32,
+}
+
+/// The terms of one post's fields (text and weight: title and tags weigh more than the
+/// body), stop words left out.
+pub fn count_terms(fields: &[(&str, u32)]) -> CountedTerms {
+    let stop = stop_keys();
+    let mut terms: Vec<CountedTerm> = Vec::new();
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
     let mut lowered = String::new();
-    for fields in documents {
-        for (text, weight) in fields {
-            for word in words(text) {
-                let term = if word
-                    .bytes()
-                    .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
-                {
-                    lowered.clear();
-                    lowered.extend(word.chars().flat_map(char::to_lowercase));
-                    lowered.as_str()
-                } else {
-                    word
-                };
-                let id = match ids.get(term) {
-                    Some(&STOP) => continue,
-                    Some(&id) => id,
-                    None => {
-                        let id = document_frequency.len() as u32;
-                        ids.insert(term.to_owned(), id);
-                        document_frequency.push(0);
-                        in_document.push(0);
-                        id
-                    }
-                };
-                if in_document[id as usize] == 0 {
-                    touched.push(id);
-                }
-                in_document[id as usize] += weight;
+    for (field, (text, weight)) in fields.iter().enumerate() {
+        for word in words(text) {
+            let key = key(word, &mut lowered);
+            if stop.contains(&key) {
+                continue;
             }
+            let at = *seen.entry(key).or_insert_with(|| {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                terms.push(CountedTerm {
+                    key,
+                    weight: 0,
+                    field: field as u32,
+                    start: start as u32,
+                    end: (start + word.len()) as u32,
+                });
+                terms.len() - 1
+            });
+            terms[at].weight += weight;
         }
-        let mut terms = Vec::with_capacity(touched.len());
-        for id in touched.drain(..) {
-            document_frequency[id as usize] += 1;
-            terms.push((id, std::mem::take(&mut in_document[id as usize])));
-        }
-        counts.push(terms);
     }
-    let mut names = vec![String::new(); document_frequency.len()];
-    for (name, id) in ids {
-        if id != STOP {
-            names[id as usize] = name;
-        }
+    CountedTerms(terms)
+}
+
+/// The hash of `word` lowercased; `lowered` is scratch space.
+fn key(word: &str, lowered: &mut String) -> u64 {
+    let mut hasher = FxHasher::default();
+    if word
+        .bytes()
+        .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+    {
+        lowered.clear();
+        lowered.extend(word.chars().flat_map(char::to_lowercase));
+        hasher.write(lowered.as_bytes());
+    } else {
+        hasher.write(word.as_bytes());
     }
+    hasher.finish()
+}
+
+fn stop_keys() -> &'static FxHashSet<u64> {
+    static KEYS: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut lowered = String::new();
+        STOP_WORDS.iter().map(|w| key(w, &mut lowered)).collect()
+    })
+}
+
+/// The strongest terms of each document by TF-IDF, as `(term index, weight 1..=255)` by
+/// index, and the vocabulary those indexes point into, sorted. `documents` are the fields
+/// each of `counted` was counted from, in the same order.
+pub fn top_terms(
+    documents: &[Vec<(&str, u32)>],
+    counted: &[&CountedTerms],
+) -> (Vec<String>, Vec<Vec<(u32, u8)>>) {
+    debug_assert_eq!(documents.len(), counted.len());
+    // Ids in order of first appearance in the corpus, each with the document it first
+    // appears in (for its text) and the number of documents it appears in.
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut first_seen: Vec<(usize, &CountedTerm)> = Vec::new();
+    let mut document_frequency: Vec<u32> = Vec::new();
+    let counts: Vec<Vec<(u32, u32)>> = counted
+        .iter()
+        .enumerate()
+        .map(|(document, terms)| {
+            terms
+                .0
+                .iter()
+                .map(|term| {
+                    let id = *ids.entry(term.key).or_insert_with(|| {
+                        first_seen.push((document, term));
+                        document_frequency.push(0);
+                        document_frequency.len() as u32 - 1
+                    });
+                    document_frequency[id as usize] += 1;
+                    (id, term.weight)
+                })
+                .collect()
+        })
+        .collect();
+    let name = |id: u32| {
+        let (document, term) = first_seen[id as usize];
+        let text = documents[document][term.field as usize].0;
+        text[term.start as usize..term.end as usize].to_lowercase()
+    };
     let total = documents.len().max(1) as f64;
     // Strongest first; ties by first appearance in the corpus, which the input's order fixes.
     let stronger = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -97,11 +153,12 @@ pub fn top_terms(documents: &[Vec<(&str, u32)>]) -> (Vec<String>, Vec<Vec<(u32, 
             scored
         })
         .collect();
-    let vocabulary: BTreeMap<&str, u32> = chosen
+    let names: FxHashMap<u32, String> = chosen
         .iter()
         .flatten()
-        .map(|(id, _)| (names[*id as usize].as_str(), 0))
+        .map(|(id, _)| (*id, name(*id)))
         .collect();
+    let vocabulary: BTreeMap<&str, u32> = names.values().map(|name| (name.as_str(), 0)).collect();
     let index: BTreeMap<&str, u32> = vocabulary
         .keys()
         .enumerate()
@@ -115,7 +172,7 @@ pub fn top_terms(documents: &[Vec<(&str, u32)>]) -> (Vec<String>, Vec<Vec<(u32, 
                 .iter()
                 .map(|(id, score)| {
                     (
-                        index[names[*id as usize].as_str()],
+                        index[names[id].as_str()],
                         ((score / max) * 255.0).round().clamp(1.0, 255.0) as u8,
                     )
                 })
@@ -147,7 +204,7 @@ mod tests {
             ],
             vec![("Support inbox", 3), ("messages triage", 1)],
         ];
-        let (vocabulary, weights) = top_terms(&docs);
+        let (vocabulary, weights) = ranked(&docs);
         assert!(vocabulary.contains(&"recovery".to_owned()));
         assert!(!vocabulary.contains(&"with".to_owned()));
         let strongest = weights[0].iter().max_by_key(|(_, w)| *w).unwrap();
@@ -158,6 +215,27 @@ mod tests {
     #[test]
     fn is_deterministic() {
         let docs = vec![vec![("alpha beta gamma", 1)], vec![("beta delta", 1)]];
-        assert_eq!(top_terms(&docs), top_terms(&docs));
+        assert_eq!(ranked(&docs), ranked(&docs));
+    }
+
+    #[test]
+    fn counts_every_appearance_with_its_fields_weight() {
+        let counted = count_terms(&[("Cart cart", 3), ("the cart", 1)]);
+        assert_eq!(counted.0.len(), 1, "one term, case folded, stop words left out");
+        assert_eq!(counted.0[0].weight, 7);
+    }
+
+    #[test]
+    fn names_terms_in_lowercase_from_where_they_first_appear() {
+        let docs = vec![
+            vec![("Tokio", 3), ("tokio runtime", 1)],
+            vec![("RUNTIME tokio", 1)],
+        ];
+        assert_eq!(ranked(&docs).0, ["runtime", "tokio"]);
+    }
+
+    fn ranked(docs: &[Vec<(&str, u32)>]) -> (Vec<String>, Vec<Vec<(u32, u8)>>) {
+        let counted: Vec<CountedTerms> = docs.iter().map(|fields| count_terms(fields)).collect();
+        top_terms(docs, &counted.iter().collect::<Vec<_>>())
     }
 }
