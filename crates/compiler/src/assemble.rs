@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, ImageTarget, LinkTarget, Resolve};
 use crate::posts::{Catalog, Post, content_path, normalize_url};
 use crate::settings::Settings;
-use crate::{features, parallel};
+use crate::{features, highlight, parallel};
 
 /// A post gets a table of contents when it has this many `##`/`###` headings...
 const TOC_MIN_HEADINGS: usize = 3;
@@ -50,11 +50,13 @@ pub fn media_url(path: &str) -> String {
     format!("{}/{path}", data_layout::MEDIA_DIR)
 }
 
-/// Renders the posts of `catalog` and builds every document.
+/// Renders the posts of `catalog` (their code through `highlights`) and builds every
+/// document.
 pub fn assemble(
     catalog: &Catalog<'_>,
     settings: &Settings,
     assets: &Assets<'_>,
+    highlights: &highlight::Cache,
     warn_missing: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> ContentIndex {
@@ -73,6 +75,7 @@ pub fn assemble(
             table: &table,
             assets,
             media: &media,
+            highlights,
         };
         let body = markdown::render(post.page.body, &resolver, warn_missing);
         let summary = summary(post, &body, catalog, settings, assets);
@@ -648,9 +651,14 @@ struct PostResolver<'a> {
     table: &'a RouteTable,
     assets: &'a Assets<'a>,
     media: &'a RefCell<BTreeSet<String>>,
+    highlights: &'a highlight::Cache,
 }
 
 impl Resolve for PostResolver<'_> {
+    fn highlight(&self, language: &str, code: &str) -> Option<String> {
+        self.highlights.highlight(language, code)
+    }
+
     fn link(&self, href: &str) -> LinkTarget {
         let href = href.trim();
         if href.is_empty() || href.starts_with('#') {

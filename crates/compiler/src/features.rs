@@ -45,8 +45,11 @@ struct CountedTerm {
 /// body), stop words left out.
 pub fn count_terms(fields: &[(&str, u32)]) -> CountedTerms {
     let stop = stop_keys();
-    let mut terms: Vec<CountedTerm> = Vec::new();
-    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    // About one distinct term per 16 bytes of prose.
+    let capacity = fields.iter().map(|(text, _)| text.len()).sum::<usize>() / 16;
+    let mut terms: Vec<CountedTerm> = Vec::with_capacity(capacity);
+    let mut seen: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     let mut lowered = String::new();
     for (field, (text, weight)) in fields.iter().enumerate() {
         for word in words(text) {
@@ -221,7 +224,11 @@ mod tests {
     #[test]
     fn counts_every_appearance_with_its_fields_weight() {
         let counted = count_terms(&[("Cart cart", 3), ("the cart", 1)]);
-        assert_eq!(counted.0.len(), 1, "one term, case folded, stop words left out");
+        assert_eq!(
+            counted.0.len(),
+            1,
+            "one term, case folded, stop words left out"
+        );
         assert_eq!(counted.0[0].weight, 7);
     }
 

@@ -1,7 +1,14 @@
 //! Highlights fenced code at build time: spans with `hl-` CSS classes, so the page ships
 //! no highlighter; `style/highlight.css` holds the light and dark themes ([`theme_css`]).
+//! A [`Cache`] keeps what a build highlighted for the next build of the same site:
+//! highlighting is most of a build's work, and most rebuilds change one post.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+
+use serde::{Deserialize, Serialize};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -27,6 +34,143 @@ pub fn highlight(language: &str, code: &str) -> Option<String> {
         html.parse_html_for_line_which_includes_newline(line).ok()?;
     }
     Some(html.finalize())
+}
+
+/// Code highlighted by an earlier build, and what this build highlights. Shared by the
+/// threads that render posts.
+#[derive(Debug, Default)]
+pub struct Cache {
+    earlier: HashMap<(String, String), String>,
+    this_build: Mutex<Vec<Block>>,
+}
+
+/// What a build highlighted, for [`write_cache`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlighted {
+    /// Every block, once each and sorted (so that the cache file does not depend on which
+    /// thread finished first).
+    pub blocks: Vec<Block>,
+    /// True when the blocks are exactly those of the cache read: no need to write it again.
+    pub unchanged: bool,
+}
+
+/// One highlighted code block: its language and text, and the HTML [`highlight`] made.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Block {
+    pub language: String,
+    pub code: String,
+    pub html: String,
+}
+
+/// The cache file: the blocks of one build, and which highlighter made them.
+#[derive(Serialize, Deserialize)]
+struct CacheFile {
+    highlighter: String,
+    blocks: Vec<Block>,
+}
+
+/// The name of the cache file in the cache folder.
+const CACHE_FILE: &str = "highlight.json";
+
+impl Cache {
+    /// The cache kept in `folder` by an earlier build; empty when there is none, or when
+    /// it is unreadable or was made by another highlighter (another build of folio-build).
+    pub fn read(folder: &Path) -> Self {
+        let earlier = fs::read(folder.join(CACHE_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
+            .filter(|file| file.highlighter == highlighter_identity())
+            .map(|file| {
+                file.blocks
+                    .into_iter()
+                    .map(|block| ((block.language, block.code), block.html))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            earlier,
+            this_build: Mutex::default(),
+        }
+    }
+
+    /// [`highlight`], from the cache when an earlier build highlighted the same code.
+    pub fn highlight(&self, language: &str, code: &str) -> Option<String> {
+        let key = (language.to_owned(), code.to_owned());
+        let html = match self.earlier.get(&key) {
+            Some(html) => html.clone(),
+            None => highlight(language, code)?,
+        };
+        let (language, code) = key;
+        self.this_build
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(Block {
+                language,
+                code,
+                html: html.clone(),
+            });
+        Some(html)
+    }
+
+    /// Every block this build highlighted.
+    pub fn into_highlighted(self) -> Highlighted {
+        let mut blocks = self
+            .this_build
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        blocks.sort_unstable();
+        blocks.dedup();
+        let unchanged = !self.earlier.is_empty()
+            && blocks.len() == self.earlier.len()
+            && blocks.iter().all(|block| {
+                self.earlier
+                    .get(&(block.language.clone(), block.code.clone()))
+                    .is_some_and(|html| *html == block.html)
+            });
+        Highlighted { blocks, unchanged }
+    }
+}
+
+/// Keeps what a build highlighted in `folder` for the next build, replacing what an
+/// earlier build kept there only once the new file is whole.
+pub fn write_cache(folder: &Path, highlighted: &Highlighted) -> std::io::Result<()> {
+    if highlighted.unchanged {
+        return Ok(());
+    }
+    let blocks = &highlighted.blocks;
+    fs::create_dir_all(folder)?;
+    #[derive(Serialize)]
+    struct CacheFileRef<'a> {
+        highlighter: String,
+        blocks: &'a [Block],
+    }
+    let file = CacheFileRef {
+        highlighter: highlighter_identity(),
+        blocks,
+    };
+    let json = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
+    let partial = folder.join(format!("{CACHE_FILE}.{}", std::process::id()));
+    fs::write(&partial, json)?;
+    fs::rename(&partial, folder.join(CACHE_FILE)).inspect_err(|_| {
+        let _ = fs::remove_file(&partial);
+    })
+}
+
+/// What made the cached HTML: this very executable (its size and time of writing), so
+/// that a rebuilt folio-build, whose syntaxes or classes may differ, starts afresh.
+fn highlighter_identity() -> String {
+    let executable = std::env::current_exe()
+        .and_then(fs::metadata)
+        .map(|meta| {
+            let written = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}-{written}", meta.len())
+        })
+        .unwrap_or_default();
+    format!("folio-build {} {executable}", env!("CARGO_PKG_VERSION"))
 }
 
 /// The CSS of the light theme, and of the dark theme for readers who prefer dark, for the
@@ -93,6 +237,62 @@ mod tests {
     fn escapes_what_it_highlights() {
         let html = highlight("html", "<script>alert(1)</script>\n").unwrap();
         assert!(!html.contains("<script>"), "{html}");
+    }
+
+    #[test]
+    fn the_cache_gives_back_what_was_highlighted_and_keeps_only_this_builds_blocks() {
+        let folder = tempfile::tempdir().unwrap();
+        let first = Cache::read(folder.path());
+        let html = first.highlight("rust", "fn main() {}\n").unwrap();
+        assert_eq!(first.highlight("klingon", "nuq\n"), None);
+        write_cache(folder.path(), &first.into_highlighted()).unwrap();
+
+        let second = Cache::read(folder.path());
+        assert_eq!(second.earlier.len(), 1, "unknown languages are not kept");
+        assert_eq!(second.highlight("rust", "fn main() {}\n"), Some(html));
+        assert!(second.highlight("toml", "a = 1\n").is_some());
+        write_cache(folder.path(), &second.into_highlighted()).unwrap();
+        assert_eq!(Cache::read(folder.path()).earlier.len(), 2);
+
+        let again = Cache::read(folder.path());
+        again.highlight("toml", "a = 1\n");
+        again.highlight("rust", "fn main() {}\n");
+        assert!(again.into_highlighted().unchanged);
+
+        let third = Cache::read(folder.path());
+        third.highlight("toml", "a = 1\n");
+        write_cache(folder.path(), &third.into_highlighted()).unwrap();
+        assert_eq!(
+            Cache::read(folder.path()).earlier.len(),
+            1,
+            "blocks no post uses any more are dropped"
+        );
+    }
+
+    #[test]
+    fn a_cache_from_another_highlighter_or_damaged_is_ignored() {
+        let folder = tempfile::tempdir().unwrap();
+        let stale = CacheFile {
+            highlighter: "folio-build 0.0.1 1-1".into(),
+            blocks: vec![Block {
+                language: "rust".into(),
+                code: "x\n".into(),
+                html: "stale".into(),
+            }],
+        };
+        fs::write(
+            folder.path().join(CACHE_FILE),
+            serde_json::to_vec(&stale).unwrap(),
+        )
+        .unwrap();
+        assert!(Cache::read(folder.path()).earlier.is_empty());
+        fs::write(folder.path().join(CACHE_FILE), b"{\"highlighter\": tru").unwrap();
+        assert!(Cache::read(folder.path()).earlier.is_empty());
+        assert!(
+            Cache::read(&folder.path().join("missing"))
+                .earlier
+                .is_empty()
+        );
     }
 
     #[test]

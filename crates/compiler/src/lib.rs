@@ -4,8 +4,9 @@
 //! A chain of stages: [`source`] reads the folder, [`front_matter`] splits and reads each
 //! page's header, [`settings`] reads the site's own files, [`posts`] resolves posts and
 //! checks what spans files, [`assemble`] renders bodies ([`markdown`]) and builds the
-//! documents, [`output`] writes them atomically. Only `source` and `output` touch the file
-//! system. Every problem of a run is collected before anything is written.
+//! documents, [`output`] writes them atomically. Only `source`, `output` and the
+//! [`highlight::Cache`] file touch the file system. Every problem of a run is collected
+//! before anything is written.
 
 pub mod assemble;
 pub mod dates;
@@ -25,7 +26,7 @@ pub mod sitemap;
 pub mod source;
 pub mod static_pages;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use assemble::ContentIndex;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -53,6 +54,8 @@ pub struct BuildOptions {
     pub warn_missing: bool,
     /// The build time (posts after it are future posts); now when not given.
     pub now: Option<jiff::Timestamp>,
+    /// A folder where builds keep what they highlighted, for the next build to reuse.
+    pub cache: Option<PathBuf>,
 }
 
 /// A successful compilation and its warnings.
@@ -60,11 +63,25 @@ pub struct BuildOptions {
 pub struct Compiled {
     pub index: ContentIndex,
     pub warnings: Diagnostics,
+    /// Every code block the build highlighted, for [`write_cache`].
+    pub highlighted: highlight::Highlighted,
 }
 
 /// Reads and compiles the content folder, without writing anything.
 pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, BuildError> {
-    let (files, mut problems) = source::read_content_dir(content_dir)?;
+    // The cache is read while the content is.
+    let (highlights, read) = std::thread::scope(|scope| {
+        let highlights = scope.spawn(|| match &options.cache {
+            Some(folder) => highlight::Cache::read(folder),
+            None => highlight::Cache::default(),
+        });
+        let read = source::read_content_dir(content_dir);
+        let highlights = highlights
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (highlights, read)
+    });
+    let (files, mut problems) = read?;
     let settings = match settings::read_site(files.site.as_ref(), options.base_url.as_deref()) {
         Ok(settings) => settings,
         Err(problem) => return Err(BuildError::Content(Diagnostics(vec![problem]))),
@@ -104,6 +121,7 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
         &catalog,
         &settings,
         &assets,
+        &highlights,
         options.warn_missing,
         &mut problems,
     );
@@ -114,7 +132,16 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
     Ok(Compiled {
         index,
         warnings: diagnostics,
+        highlighted: highlights.into_highlighted(),
     })
+}
+
+/// Keeps what `compiled` highlighted in the cache folder of `options`, if it has one.
+pub fn write_cache(compiled: &Compiled, options: &BuildOptions) -> std::io::Result<()> {
+    match &options.cache {
+        Some(folder) => highlight::write_cache(folder, &compiled.highlighted),
+        None => Ok(()),
+    }
 }
 
 /// Compiles the content folder and writes the index into `out_dir` (the site's `data`

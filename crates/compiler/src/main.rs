@@ -63,6 +63,10 @@ struct ContentArgs {
     /// content migrated without all its files, to publish while fixing them.
     #[arg(long)]
     warn_missing: bool,
+    /// A folder where each build keeps the code it highlighted, for the next build to
+    /// reuse (highlighting is most of a build's work). Off when not given.
+    #[arg(long, value_name = "FOLDER")]
+    cache: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -74,7 +78,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (result, verb) = match &cli.command {
+    let (result, verb, options) = match &cli.command {
         Command::HighlightCss => {
             print!("{}", folio_build::highlight::theme_css());
             return ExitCode::SUCCESS;
@@ -94,15 +98,26 @@ fn main() -> ExitCode {
                 eprintln!("folio-build: error: {message}");
                 return ExitCode::from(2);
             }
-            (built, "built")
+            (built, "built", options)
         }
-        Command::Check { content } => (
-            folio_build::compile(&content.content, &options(content, true, None, now)),
-            "checked",
-        ),
+        Command::Check { content } => {
+            let options = options(content, true, None, now);
+            (
+                folio_build::compile(&content.content, &options),
+                "checked",
+                options,
+            )
+        }
     };
     match result {
         Ok(compiled) => {
+            if let Err(e) = folio_build::write_cache(&compiled, &options) {
+                let folder = options.cache.unwrap_or_default();
+                eprintln!(
+                    "folio-build: warning: could not keep the highlighted code in {} for the next build: {e}",
+                    folder.display()
+                );
+            }
             if !compiled.warnings.0.is_empty() {
                 eprintln!("{}", compiled.warnings);
             }
@@ -174,6 +189,7 @@ fn options(
         base_url,
         warn_missing: content.warn_missing,
         now: Some(now),
+        cache: content.cache.clone(),
     }
 }
 

@@ -41,12 +41,17 @@ pub struct ImageTarget {
     pub size: Option<(u32, u32)>,
 }
 
-/// Answers for the links and images of one post.
+/// Answers for the links, images and code of one post.
 pub trait Resolve {
     /// Where `href` leads.
     fn link(&self, href: &str) -> LinkTarget;
     /// The image at `src`; an error message when the file is missing.
     fn image(&self, src: &str) -> Result<ImageTarget, String>;
+    /// The inside of a code block in `language`, highlighted; `None` when the language is
+    /// not known.
+    fn highlight(&self, language: &str, code: &str) -> Option<String> {
+        highlight::highlight(language, code)
+    }
 }
 
 /// A problem in a body, at a byte offset of the body.
@@ -195,7 +200,10 @@ impl<'a> RenderState<'a> {
                 Event::Text(text) => code.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => {
                     let (language, code) = self.code.take().unwrap_or_default();
-                    let (html, inside) = code_block(&language, &code, self.code_blocks.len());
+                    let inside = resolver
+                        .highlight(&language, &code)
+                        .unwrap_or_else(|| escape(&code));
+                    let html = code_block(&language, self.code_blocks.len());
                     self.code_blocks.push(inside);
                     self.push(Event::Html(html.into()));
                 }
@@ -470,24 +478,20 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// A fenced code block, highlighted when its language is known.
 /// Marks where code block `n` goes: a private-use character, which Markdown and the
 /// sanitizer leave alone, around its number.
 const CODE_MARK: char = '\u{E000}';
 
-/// A fenced code block with a placeholder for its inside, and the inside: highlighted
-/// when its language is known, else escaped.
-fn code_block(language: &str, code: &str, n: usize) -> (String, String) {
-    let inside = highlight::highlight(language, code).unwrap_or_else(|| escape(code));
-    let html = if language.is_empty() {
+/// A fenced code block in `language`, with a placeholder for its inside (code block `n`).
+fn code_block(language: &str, n: usize) -> String {
+    if language.is_empty() {
         format!("<pre class=\"code\"><code>{CODE_MARK}{n}{CODE_MARK}</code></pre>\n")
     } else {
         let language = escape(language);
         format!(
             "<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">{CODE_MARK}{n}{CODE_MARK}</code></pre>\n"
         )
-    };
-    (html, inside)
+    }
 }
 
 /// Puts each code block's inside in place of its placeholder. Marks that do not name a

@@ -108,6 +108,52 @@ fn the_same_content_gives_the_same_bytes() {
 }
 
 #[test]
+fn a_rebuild_from_the_cache_gives_the_same_bytes_as_a_first_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let cache_arg = ["--cache", cache.to_str().unwrap()];
+    let (first, cached, rebuilt) = (
+        tmp.path().join("first"),
+        tmp.path().join("cached"),
+        tmp.path().join("rebuilt"),
+    );
+    assert!(build(&sample_content(), &first, &[]).status.success());
+    assert!(
+        build(&sample_content(), &cached, &cache_arg)
+            .status
+            .success()
+    );
+    assert!(
+        cache.join("highlight.json").is_file(),
+        "the first build with a cache folder fills it"
+    );
+    let output = build(&sample_content(), &rebuilt, &cache_arg);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(tree(&first), tree(&cached));
+    assert_eq!(tree(&first), tree(&rebuilt));
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let not_a_folder = tmp.path().join("cache");
+    fs::write(&not_a_folder, "a file").unwrap();
+    let out = tmp.path().join("data");
+    let output = build(
+        &sample_content(),
+        &out,
+        &["--cache", not_a_folder.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(has_post(&out, "whatsapp-cart-recovery-playbook"));
+    assert!(
+        stderr(&output).contains("warning: could not keep the highlighted code in"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn content_errors_exit_1_name_the_place_and_leave_the_previous_output() {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
