@@ -90,13 +90,35 @@ pub fn options() -> Options {
 /// With `warn_missing`, missing images, files and link targets are warnings, not errors.
 pub fn render(markdown: &str, resolver: &dyn Resolve, warn_missing: bool) -> Rendered {
     let mut state = RenderState::default();
+    // How deep the parser is in blocks and inlines: 0 between top-level blocks.
+    let mut depth = 0u32;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    state.block_start = state.out.len();
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         state.event(event, range.start, resolver, warn_missing);
+        if depth == 0 {
+            state.end_block();
+        }
     }
+    state.end_block();
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut html_out, state.out.into_iter());
-    if state.raw_html {
-        html_out = sanitizer().clean(&html_out).to_string();
+    match state.raw_html {
+        None => html::push_html(&mut html_out, state.out.into_iter()),
+        Some((start, end)) => {
+            let mut events = state.out;
+            events.insert(end, Event::Html(RAW_HTML_MARK.into()));
+            events.insert(start, Event::Html(RAW_HTML_MARK.into()));
+            html::push_html(&mut html_out, events.into_iter());
+            html_out = sanitized_between_marks(&html_out);
+        }
     }
     // Code is safe by construction (escaped, then highlighted by us), so it joins the
     // body after sanitizing: the sanitizer never has to parse thousands of spans.
@@ -154,7 +176,13 @@ struct RenderState<'a> {
     first_paragraph: String,
     paragraphs_seen: u32,
     in_paragraph: bool,
-    raw_html: bool,
+    /// Where in `out` the current top-level block starts.
+    block_start: usize,
+    /// The current top-level block holds raw HTML.
+    raw_html_in_block: bool,
+    /// The events of `out` from the first top-level block with raw HTML to the end of the
+    /// last one: all the sanitizer has to read.
+    raw_html: Option<(usize, usize)>,
     problems: Vec<BodyProblem>,
 }
 
@@ -299,7 +327,7 @@ impl<'a> RenderState<'a> {
                 self.push(event);
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                self.raw_html = true;
+                self.raw_html_in_block = true;
                 self.push(event);
             }
             Event::Code(ref code) => {
@@ -309,6 +337,15 @@ impl<'a> RenderState<'a> {
                 self.push(event);
             }
             other => self.push(other),
+        }
+    }
+
+    /// Called between top-level blocks: extends the raw HTML's span over the block that
+    /// just ended, if it held any.
+    fn end_block(&mut self) {
+        if std::mem::take(&mut self.raw_html_in_block) {
+            let start = self.raw_html.map_or(self.block_start, |(start, _)| start);
+            self.raw_html = Some((start, self.out.len()));
         }
     }
 
@@ -547,6 +584,30 @@ fn href(url: &str) -> String {
     out
 }
 
+/// Marks the start and the end of the top-level blocks of a body that hold raw HTML; the
+/// newline keeps the HTML writer's line breaks as they would be without it.
+const RAW_HTML_MARK: &str = "\u{E001}folio-raw-html\u{E001}\n";
+
+/// `html` with what lies between its first and last [`RAW_HTML_MARK`] sanitized, and the
+/// marks removed. The rest is Folio's own rendering of Markdown (escaped text, checked
+/// URLs), as safe as a body with no raw HTML at all, which is never sanitized; it starts
+/// and ends between top-level blocks, so that the sanitizer reads whole elements. Should
+/// an author type the mark, the sanitized part only grows.
+fn sanitized_between_marks(html: &str) -> String {
+    let (Some(start), Some(end)) = (html.find(RAW_HTML_MARK), html.rfind(RAW_HTML_MARK)) else {
+        return sanitizer().clean(html).to_string();
+    };
+    if end <= start {
+        return sanitizer().clean(html).to_string();
+    }
+    let inside = &html[start + RAW_HTML_MARK.len()..end];
+    let mut out = String::with_capacity(html.len());
+    out.push_str(&html[..start]);
+    out.push_str(&sanitizer().clean(inside).to_string());
+    out.push_str(&html[end + RAW_HTML_MARK.len()..]);
+    out
+}
+
 /// The sanitizer for bodies with raw HTML: ammonia's safe defaults, plus the attributes
 /// Folio's own rendering writes.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -735,6 +796,67 @@ mod tests {
         assert!(!out.contains("onclick"), "{out}");
         assert!(!out.contains("javascript"), "{out}");
         assert!(out.contains("<h2 id=\"kept\">"), "{out}");
+    }
+
+    #[test]
+    fn sanitizes_only_the_blocks_from_the_first_raw_html_to_the_last() {
+        let table = "| a |\n|:-:|\n| b |\n";
+        let out = html(&format!(
+            "{table}\nBefore.\n\n<div onclick=\"x()\">\n\nInside *md*.\n\n</div>\n\nAfter.\n\n{table}"
+        ));
+        assert_eq!(
+            out.matches("style=\"text-align: center\"").count(),
+            4,
+            "the tables before and after are left as Folio wrote them: {out}"
+        );
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(
+            out.contains("<div>\n<p>Inside <em>md</em>.</p>\n</div>"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{E001}'), "no mark is left: {out}");
+        assert_eq!(
+            out,
+            html(&format!(
+                "{table}\nBefore.\n\n<div>\n\nInside *md*.\n\n</div>\n\nAfter.\n\n{table}"
+            )),
+            "the same bytes as a body whose raw HTML needed no cleaning"
+        );
+    }
+
+    #[test]
+    fn raw_html_left_open_cannot_reach_past_its_span() {
+        // These HTML blocks end at a blank line, whatever they leave open.
+        for opener in [
+            "<div>",
+            "<div title=\"",
+            "<details><summary>",
+            "<table><tr><td>",
+        ] {
+            let out = html(&format!(
+                "{opener}\n\n[link](https://example.com)\n\n<b onclick=\"x()\">x</b>\n\n## After\n"
+            ));
+            assert!(!out.contains("onclick"), "{opener}: {out}");
+            assert!(
+                out.ends_with("<h2 id=\"after\">After <a class=\"heading-anchor\" href=\"#after\" aria-label=\"Link to this section\">#</a></h2>\n"),
+                "{opener}: {out}"
+            );
+        }
+        // These run to their closing tag, here the end of the body, and go as a whole.
+        for opener in ["<script>", "<style>", "<textarea>", "<!--"] {
+            let out = html(&format!("{opener}\n\nalert(1)\n\n## After\n"));
+            assert!(!out.contains(&opener[..4]), "{opener}: {out}");
+        }
+    }
+
+    #[test]
+    fn a_typed_raw_html_mark_only_widens_what_is_sanitized() {
+        let mark = RAW_HTML_MARK.trim_end();
+        let out = html(&format!(
+            "{mark}\n\n<script>alert(1)</script>\n\n<img src=x onerror=\"y()\">\n\n{mark}\n"
+        ));
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("onerror"), "{out}");
     }
 
     #[test]
