@@ -483,8 +483,8 @@ impl RelatedIndex {
                 let mut rarest = Vec::new();
                 merge_shared(self.tags.of(me), self.tags.of(other), |t| rarest.push(t));
                 // The ids are distinct and the order is total, so an unstable sort gives
-                // the one order there is (and the app ships one sort, not two).
-                rarest.sort_unstable_by(|a, b| {
+                // the one order there is.
+                sort_ids(&mut rarest, &mut |a, b| {
                     self.tag_rarity[*b as usize]
                         .total_cmp(&self.tag_rarity[*a as usize])
                         .then_with(|| self.tag_texts[*a as usize].cmp(&self.tag_texts[*b as usize]))
@@ -543,7 +543,7 @@ impl Interner {
     /// The ids of `texts`, sorted, each once.
     fn sorted_ids(&mut self, texts: &[String]) -> Vec<u32> {
         let mut ids: Vec<u32> = texts.iter().map(|t| self.id(t)).collect();
-        ids.sort_unstable();
+        sort_ids(&mut ids, &mut |a, b| a.cmp(b));
         ids.dedup();
         ids
     }
@@ -551,6 +551,12 @@ impl Interner {
     fn into_texts(self) -> Vec<String> {
         self.texts
     }
+}
+
+/// Sorts `ids` by `order`. Every sort of this module goes through here with the same
+/// comparator type, so that the app ships one copy of the sort (a few KB of wasm each).
+fn sort_ids(ids: &mut [u32], order: &mut dyn FnMut(&u32, &u32) -> Ordering) {
+    ids.sort_unstable_by(order);
 }
 
 /// The best `k` items offered, by an ordering (`Less` is better), kept sorted. For the
