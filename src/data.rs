@@ -247,8 +247,7 @@ mod tests {
         let listing: ListingPage = decode(
             r#"{"schema_version":2,"language":"en","listing":"home","title":"T",
                 "page":1,"total_pages":1,"total_posts":0,"posts":[],
-                "head":{"title":"T","description":"","canonical":"/","language":"en",
-                "alternates":[],"meta":[],"json_ld":"{}"}}"#,
+                "head":{"title":"T","language":"en","html":""}}"#,
         )
         .unwrap();
         assert_eq!(listing.title, "T");

@@ -1,26 +1,27 @@
-//! The document's head as the current route wants it: title, language, description,
-//! canonical, hreflang alternates, Open Graph, Twitter card and JSON-LD, all computed by
-//! `folio_model::head` (which the static pages use too) and written here into the DOM.
+//! The document's head as the current route wants it: title, language, and the
+//! elements (description, canonical, hreflang alternates, Open Graph, Twitter card,
+//! JSON-LD), which the compiler writes as HTML into each route's document with
+//! `folio_model::head`, as it writes them into the static pages.
 //!
 //! Every element this module writes carries `data-folio-head`, so that the next route
 //! replaces exactly those and leaves the rest of `index.html` alone.
 
-use folio_model::head::HeadTags;
+use folio_model::head::PageHead;
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
 const MARK: &str = "data-folio-head";
 
-/// Replaces the route-specific part of the head with `tags`.
-pub fn apply(tags: &HeadTags) {
+/// Replaces the route-specific part of the head with `head`'s.
+pub fn apply(head_tags: &PageHead) {
     if cfg!(feature = "ssr") {
         // Static pages write their head themselves.
         return;
     }
     let document = document();
-    document.set_title(&tags.title);
+    document.set_title(&head_tags.title);
     if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", &tags.language);
+        let _ = root.set_attribute("lang", &head_tags.language);
     }
     let Some(head) = document.head() else {
         return;
@@ -36,5 +37,5 @@ pub fn apply(tags: &HeadTags) {
         }
     }
     // The same elements the static pages carry, from the same function.
-    let _ = head.insert_adjacent_html("beforeend", &tags.to_html());
+    let _ = head.insert_adjacent_html("beforeend", &head_tags.html);
 }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::data_layout::{self, Page as Route, language_prefix};
-use folio_model::head::{self, HeadTags};
+use folio_model::head::{self, PageHead};
 use folio_model::pagination::{page_count, page_items};
 use folio_model::text_stats::{count_words, reading_minutes};
 use folio_model::*;
@@ -186,17 +186,19 @@ fn fill_heads(
     listings: &mut [(String, ListingPage)],
     site: &mut SiteDocument,
 ) {
-    let post_heads = parallel::map(posts, |(_, post)| head::post_head(site, post));
+    let post_heads = parallel::map(posts, |(_, post)| {
+        PageHead::from(&head::post_head(site, post))
+    });
     for ((_, post), head) in posts.iter_mut().zip(post_heads) {
         post.head = head;
     }
     for (_, listing) in listings.iter_mut() {
-        listing.head = head::listing_head(site, listing);
+        listing.head = PageHead::from(&head::listing_head(site, listing));
     }
-    let not_found_heads: Vec<HeadTags> = site
+    let not_found_heads: Vec<PageHead> = site
         .languages
         .iter()
-        .map(|language| head::not_found_head(site, &language.code))
+        .map(|language| PageHead::from(&head::not_found_head(site, &language.code)))
         .collect();
     for (language, head) in site.languages.iter_mut().zip(not_found_heads) {
         language.not_found_head = head;
@@ -261,7 +263,7 @@ fn post_documents(
             alternates,
             related: post.related.clone(),
             extra: Extra::from_map(&post.page.front_matter.extra),
-            head: HeadTags::default(),
+            head: PageHead::default(),
         };
         posts.push((
             data_layout::document(&prefix, Route::Post(&post.slug)),
@@ -315,7 +317,7 @@ fn listing_pages(
                         .iter()
                         .map(|&c| cards[c].clone())
                         .collect(),
-                    head: HeadTags::default(),
+                    head: PageHead::default(),
                 },
             ));
         }
@@ -441,7 +443,7 @@ fn site_document(catalog: &Catalog<'_>, settings: &Settings, assets: &Assets<'_>
                 .iter()
                 .filter(|p| p.language == language.code)
                 .count() as u32,
-            not_found_head: HeadTags::default(),
+            not_found_head: PageHead::default(),
         })
         .collect();
     SiteDocument {

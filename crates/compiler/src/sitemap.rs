@@ -7,7 +7,7 @@
 use std::io;
 
 use folio_model::data_layout;
-use folio_model::head::{HeadTags, absolute_url};
+use folio_model::head::{self, HeadTags, absolute_url};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
@@ -36,7 +36,7 @@ pub fn files(index: &ContentIndex) -> Vec<SiteFile> {
 
 /// One URL of the sitemap.
 struct SitemapEntry<'a> {
-    head: &'a HeadTags,
+    head: HeadTags,
     /// When the page last changed (RFC 3339).
     lastmod: Option<&'a str>,
 }
@@ -52,11 +52,16 @@ fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
     let posts = index
         .posts
         .iter()
-        .map(|(_, post)| (&post.head, &post.summary))
-        .filter(|(_, summary)| !summary.draft)
-        .map(|(head, summary)| SitemapEntry {
-            head,
-            lastmod: Some(summary.updated.as_deref().unwrap_or(&summary.published)),
+        .map(|(_, post)| post)
+        .filter(|post| !post.summary.draft)
+        .map(|post| SitemapEntry {
+            head: head::post_head(&index.site, post),
+            lastmod: Some(
+                post.summary
+                    .updated
+                    .as_deref()
+                    .unwrap_or(&post.summary.published),
+            ),
         });
     let listings = index
         .listings
@@ -64,7 +69,7 @@ fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
         .map(|(_, listing)| listing)
         .filter(|listing| listing.page <= 1)
         .map(|listing| SitemapEntry {
-            head: &listing.head,
+            head: head::listing_head(&index.site, listing),
             lastmod: listing
                 .posts
                 .iter()
@@ -73,7 +78,7 @@ fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
         });
     listings
         .chain(posts)
-        .filter(|entry| indexed(entry.head))
+        .filter(|entry| indexed(&entry.head))
         .collect()
 }
 

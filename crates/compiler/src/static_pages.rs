@@ -12,7 +12,7 @@ use folio::pages::{Preloaded, PreloadedRoute};
 use folio::prerender;
 use folio::site_base::SiteBase;
 use folio_model::data_layout::{self, Page};
-use folio_model::head::{HeadTags, escape_html, script_safe};
+use folio_model::head::{PageHead, escape_html, script_safe};
 use folio_model::related::RelatedIndex;
 use folio_model::{ListingPage, PostDocument, Redirect, SiteDocument};
 use pulldown_cmark_escape::escape_href;
@@ -153,13 +153,13 @@ impl Template {
     }
 
     /// A whole page: its language, head, body and embedded documents.
-    fn page(&self, head: &HeadTags, body: &str, embedded: &[(String, String)]) -> String {
+    fn page(&self, head: &PageHead, body: &str, embedded: &[(String, String)]) -> String {
         let mut page = String::with_capacity(body.len() + 4096);
         page.push_str(&self.before_lang);
         page.push_str(&escape_html(&head.language));
         page.push_str(&self.before_head);
         page.push_str(&format!("<title>{}</title>", escape_html(&head.title)));
-        page.push_str(&head.to_html());
+        page.push_str(&head.html);
         page.push_str(&self.before_body);
         // Marked static: the app replaces this element with its own once it runs.
         page.push_str(&format!("\n    <div id=\"folio\" {STATIC_MARK}>"));
@@ -224,7 +224,7 @@ fn render_pages(index: &ContentIndex, template: &Template, base_path: &str) -> V
     // The page of `route` (relative to the site's root), written at `file`.
     let render = |route: &str,
                   file: String,
-                  head: &HeadTags,
+                  head: &PageHead,
                   preloaded: PreloadedRoute,
                   data_path: Option<&str>| {
         let mut embedded = vec![(data_layout::SITE.to_owned(), site_json.clone())];
@@ -395,7 +395,7 @@ mod tests {
         let trunk = "<html lang=\"en\"><head><base href=\"/\"><title>t</title></head>\
                      <body></body></html>";
         let template = Template::parse(trunk).unwrap();
-        let written = template.page(&HeadTags::default(), "<p>hi</p>", &[]);
+        let written = template.page(&PageHead::default(), "<p>hi</p>", &[]);
         let error = Template::parse(&written).unwrap_err();
         assert!(error.contains("fresh `trunk build`"), "{error}");
     }

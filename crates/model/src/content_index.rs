@@ -23,11 +23,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::data_layout::Page;
-use crate::head::HeadTags;
+use crate::head::PageHead;
 use crate::related::RelatedSettings;
 
 /// The version of the JSON format described in this module.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The site: settings, languages, authors and categories. Small; shared by every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,8 +79,8 @@ pub struct Language {
     pub next_paths: NextPaths,
     /// Published posts in this language.
     pub post_count: u32,
-    /// The head of the 404 page in this language.
-    pub not_found_head: HeadTags,
+    /// The head of the 404 page in this language ([`crate::head::not_found_head`]).
+    pub not_found_head: PageHead,
 }
 
 /// A labelled link (navigation, author links).
@@ -223,7 +223,7 @@ pub struct ListingPage {
     /// The cards of this page, newest first.
     pub posts: Vec<PostSummary>,
     /// The page's head ([`crate::head::listing_head`]).
-    pub head: HeadTags,
+    pub head: PageHead,
 }
 
 /// What a card shows of a post, and the metadata of its page.
@@ -297,7 +297,7 @@ pub struct PostDocument {
     #[serde(default)]
     pub extra: Extra,
     /// The page's head ([`crate::head::post_head`]).
-    pub head: HeadTags,
+    pub head: PageHead,
 }
 
 /// Front matter keys Folio does not know: a JSON object, kept as text so that readers
@@ -464,7 +464,7 @@ mod tests {
                 "mood".into(),
                 serde_json::json!("calm"),
             )])),
-            head: HeadTags::default(),
+            head: PageHead::default(),
         }
     }
 

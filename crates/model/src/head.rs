@@ -15,6 +15,29 @@ use crate::content_index::{
 use crate::data_layout::{FeedFormat, Page, feed, language_prefix, route};
 use crate::locale::Locale;
 
+/// A route's head as its document carries it: what the app needs to apply it on
+/// navigation, with the elements already written as HTML (by [`HeadTags::to_html`], as
+/// the static pages write them), so that the app carries no code to build them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageHead {
+    /// The document's `<title>`.
+    pub title: String,
+    /// The `<html lang>`.
+    pub language: String,
+    /// Every other element of the route's head, each marked `data-folio-head`.
+    pub html: String,
+}
+
+impl From<&HeadTags> for PageHead {
+    fn from(tags: &HeadTags) -> Self {
+        PageHead {
+            title: tags.title.clone(),
+            language: tags.language.clone(),
+            html: tags.to_html(),
+        }
+    }
+}
+
 /// Everything a route puts in its `<head>`. The compiler stores it in each route's
 /// document, so that the app applies it on navigation without computing it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -804,7 +827,7 @@ mod tests {
             description: description.into(),
             next_paths: NextPaths::default(),
             post_count: 1,
-            not_found_head: HeadTags::default(),
+            not_found_head: PageHead::default(),
         }
     }
 
@@ -908,7 +931,7 @@ mod tests {
                 .collect(),
             related: vec![],
             extra: Extra::default(),
-            head: HeadTags::default(),
+            head: PageHead::default(),
         }
     }
 
@@ -935,7 +958,7 @@ mod tests {
             total_pages: 3,
             total_posts: 25,
             posts: vec![],
-            head: HeadTags::default(),
+            head: PageHead::default(),
         }
     }
 
@@ -956,6 +979,23 @@ mod tests {
 
     fn json_ld(head: &HeadTags) -> Value {
         serde_json::from_str(&head.json_ld).expect("the JSON-LD parses")
+    }
+
+    #[test]
+    fn a_document_carries_the_head_as_the_static_page_writes_it() {
+        let site = site(BLOG);
+        let tags = post_head(
+            &site,
+            &post(
+                summary("es", "recuperar-carritos", "Recuperar carritos"),
+                &[],
+            ),
+        );
+        let head = PageHead::from(&tags);
+        assert_eq!(head.title, tags.title);
+        assert_eq!(head.language, "es");
+        assert_eq!(head.html, tags.to_html());
+        assert!(head.html.contains("rel=\"canonical\""), "{}", head.html);
     }
 
     #[test]
