@@ -9,6 +9,7 @@ use std::str::Lines;
 use serde::{Deserialize, Serialize};
 
 use crate::content_index::{PostFeatures, RelatedFeatures, SCHEMA_VERSION, Term};
+use crate::object_json;
 use crate::related::{RelatedIndex, RelatedIndexBuilder};
 
 /// The first line of the file.
@@ -68,12 +69,12 @@ impl<'a> FeatureLines<'a> {
     pub fn new(text: &'a str) -> Result<Self, FeatureLinesError> {
         let mut lines = text.lines().enumerate();
         let first = lines.next().map_or("", |(_, line)| line);
-        let header: Header<Vec<Term>> = serde_json::from_str(first).map_err(|error| {
+        let header: Header<Vec<Term>> = object_json::from_str(first).map_err(|error| {
             #[derive(Deserialize)]
             struct VersionOnly {
                 schema_version: u32,
             }
-            match serde_json::from_str::<VersionOnly>(first) {
+            match object_json::from_str::<VersionOnly>(first) {
                 Ok(v) if v.schema_version != SCHEMA_VERSION => {
                     FeatureLinesError::UnknownSchema(v.schema_version)
                 }
@@ -102,7 +103,7 @@ impl<'a> FeatureLines<'a> {
                 continue;
             }
             let post: PostFeatures =
-                serde_json::from_str(line).map_err(|error| damaged(at, &error))?;
+                object_json::from_str(line).map_err(|error| damaged(at, &error))?;
             self.builder.push(post);
         }
         Ok(false)

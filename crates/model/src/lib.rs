@@ -12,6 +12,7 @@ pub mod data_layout;
 pub mod feature_lines;
 pub mod head;
 mod locale;
+pub mod object_json;
 pub mod pagination;
 pub mod related;
 pub mod slug;
