@@ -130,13 +130,13 @@ pub fn assemble(
             .then_with(|| pa.slug.cmp(&pb.slug))
     });
 
-    // Term extraction for related posts needs only the prose, so it runs beside the
-    // assembly of the documents.
+    // Ranking the terms of related posts needs only the prose and the counted terms, so
+    // it runs beside the assembly of the documents and their heads.
     let texts: Vec<String> = rendered
         .iter_mut()
         .map(|body| std::mem::take(&mut body.text))
         .collect();
-    let (posts, listings, features) = std::thread::scope(|scope| {
+    let (site, posts, listings, features) = std::thread::scope(|scope| {
         let features = scope.spawn(|| {
             settings
                 .languages
@@ -152,22 +152,21 @@ pub fn assemble(
                 })
                 .collect()
         });
-        let posts = post_documents(&order, catalog, settings, assets, &summaries, rendered);
-        let listings: Vec<_> = settings
+        let mut posts = post_documents(&order, catalog, settings, assets, &summaries, rendered);
+        let mut listings: Vec<_> = settings
             .languages
             .iter()
             .flat_map(|language| {
                 listing_pages(&language.code, &order, catalog, settings, &summaries)
             })
             .collect();
+        let mut site = site_document(catalog, settings, assets);
+        fill_heads(&mut posts, &mut listings, &mut site);
         let features = features
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (posts, listings, features)
+        (site, posts, listings, features)
     });
-    let (mut posts, mut listings) = (posts, listings);
-    let mut site = site_document(catalog, settings, assets);
-    fill_heads(&mut posts, &mut listings, &mut site);
     ContentIndex {
         site,
         listings,
