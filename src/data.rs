@@ -13,7 +13,9 @@ use folio_model::data_layout::{self, Page};
 use folio_model::feature_lines::{FeatureLines, FeatureLinesError};
 use folio_model::object_json;
 use folio_model::related::RelatedIndex;
-use folio_model::{ListingPage, PostDocument, SCHEMA_VERSION, SiteDocument};
+use folio_model::{
+    ListingPage, PostDocument, SCHEMA_VERSION, SiteDocument, foreign_schema_version,
+};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
@@ -225,17 +227,9 @@ async fn fetch_text(path: String, revalidate: bool) -> Result<Rc<str>, LoadError
 /// Reads a document; a document that does not fit is blamed on its schema version when
 /// that differs from ours, else on damage.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
-    object_json::from_str(text).map_err(|_| {
-        #[derive(serde::Deserialize)]
-        struct VersionOnly {
-            schema_version: u32,
-        }
-        match object_json::from_str::<VersionOnly>(text) {
-            Ok(v) if v.schema_version != SCHEMA_VERSION => {
-                LoadError::UnknownSchema(v.schema_version)
-            }
-            _ => LoadError::Corrupt,
-        }
+    object_json::from_str(text).map_err(|_| match foreign_schema_version(text) {
+        Some(version) => LoadError::UnknownSchema(version),
+        None => LoadError::Corrupt,
     })
 }
 

@@ -12,16 +12,16 @@ use wasm_bindgen::JsCast;
 
 const MARK: &str = "data-folio-head";
 
-/// Replaces the route-specific part of the head with `head`'s.
-pub fn apply(head_tags: &PageHead) {
+/// Replaces the route-specific part of the head with `page_head`.
+pub fn apply(page_head: &PageHead) {
     if cfg!(feature = "ssr") {
         // Static pages write their head themselves.
         return;
     }
     let document = document();
-    document.set_title(&head_tags.title);
+    document.set_title(&page_head.title);
     if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", &head_tags.language);
+        let _ = root.set_attribute("lang", &page_head.language);
     }
     let Some(head) = document.head() else {
         return;
@@ -37,5 +37,5 @@ pub fn apply(head_tags: &PageHead) {
         }
     }
     // The same elements the static pages carry, from the same function.
-    let _ = head.insert_adjacent_html("beforeend", &head_tags.html);
+    let _ = head.insert_adjacent_html("beforeend", &page_head.html);
 }

@@ -100,7 +100,7 @@ def compiler(results):
         directory = os.path.join(results, corpus)
         info = read_kv(os.path.join(directory, "corpus"))
         times, codes = round_times(directory)
-        medians = {}
+        medians, tool_rows = {}, {}
         for tool in ("folio-build", "folio-rebuild", "hugo"):
             status = read_kv(os.path.join(directory, f"{tool}.status"))
             row = {"corpus": info["label"], "files": info["files"], "pages": info["pages"],
@@ -123,11 +123,12 @@ def compiler(results):
                 memory = peak_memory_kb(os.path.join(directory, f"mem-{tool}.txt"), len(samples))
                 row["memory"] = f"{memory / 1024:.0f} MiB" if memory else "?"
             rows.append(row)
-        for offset, tool in ((3, "folio-build"), (2, "folio-rebuild")):
+            tool_rows[tool] = row
+        for tool in ("folio-build", "folio-rebuild"):
             if tool in medians and "hugo" in medians:
                 ratio = medians["hugo"] / medians[tool]
                 ratios.setdefault(corpus, {})[tool] = ratio
-                rows[-offset]["ratio"] = f"{ratio:.2f}x"
+                tool_rows[tool]["ratio"] = f"{ratio:.2f}x"
 
     out = ["## Content compiler", ""]
     out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}; "

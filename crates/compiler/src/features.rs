@@ -74,20 +74,25 @@ pub fn count_terms(fields: &[(&str, u32)]) -> CountedTerms {
     CountedTerms(terms)
 }
 
-/// The hash of `word` lowercased; `lowered` is scratch space.
-fn key(word: &str, lowered: &mut String) -> u64 {
+/// The hash of `word` lowercased; `scratch` is space for the lowercasing.
+fn key(word: &str, scratch: &mut String) -> u64 {
     let mut hasher = FxHasher::default();
+    hasher.write(lowercase(word, scratch).as_bytes());
+    hasher.finish()
+}
+
+/// `word` in lowercase, character by character: `word` itself when it already is, else
+/// written into `scratch`.
+fn lowercase<'a>(word: &'a str, scratch: &'a mut String) -> &'a str {
     if word
         .bytes()
-        .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        lowered.clear();
-        lowered.extend(word.chars().flat_map(char::to_lowercase));
-        hasher.write(lowered.as_bytes());
-    } else {
-        hasher.write(word.as_bytes());
+        return word;
     }
-    hasher.finish()
+    scratch.clear();
+    scratch.extend(word.chars().flat_map(char::to_lowercase));
+    scratch
 }
 
 fn stop_keys() -> &'static FxHashSet<u64> {
@@ -133,7 +138,8 @@ pub fn top_terms(
     let name = |id: u32| {
         let (document, term) = first_seen[id as usize];
         let text = documents[document][term.field as usize].0;
-        text[term.start as usize..term.end as usize].to_lowercase()
+        let mut scratch = String::new();
+        lowercase(&text[term.start as usize..term.end as usize], &mut scratch).to_owned()
     };
     let total = documents.len().max(1) as f64;
     // Strongest first; ties by first appearance in the corpus, which the input's order fixes.

@@ -3,6 +3,7 @@
 //! A [`Cache`] keeps what a build highlighted for the next build of the same site:
 //! highlighting is most of a build's work, and most rebuilds change one post.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
@@ -64,9 +65,9 @@ pub struct Block {
 
 /// The cache file: the blocks of one build, and which highlighter made them.
 #[derive(Serialize, Deserialize)]
-struct CacheFile {
+struct CacheFile<'a> {
     highlighter: String,
-    blocks: Vec<Block>,
+    blocks: Cow<'a, [Block]>,
 }
 
 /// The name of the cache file in the cache folder.
@@ -82,6 +83,7 @@ impl Cache {
             .filter(|file| file.highlighter == highlighter_identity())
             .map(|file| {
                 file.blocks
+                    .into_owned()
                     .into_iter()
                     .map(|block| ((block.language, block.code), block.html))
                     .collect()
@@ -137,16 +139,10 @@ pub fn write_cache(folder: &Path, highlighted: &Highlighted) -> std::io::Result<
     if highlighted.unchanged {
         return Ok(());
     }
-    let blocks = &highlighted.blocks;
     fs::create_dir_all(folder)?;
-    #[derive(Serialize)]
-    struct CacheFileRef<'a> {
-        highlighter: String,
-        blocks: &'a [Block],
-    }
-    let file = CacheFileRef {
+    let file = CacheFile {
         highlighter: highlighter_identity(),
-        blocks,
+        blocks: Cow::Borrowed(highlighted.blocks.as_slice()),
     };
     let json = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
     let partial = folder.join(format!("{CACHE_FILE}.{}", std::process::id()));
@@ -274,11 +270,11 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let stale = CacheFile {
             highlighter: "folio-build 0.0.1 1-1".into(),
-            blocks: vec![Block {
+            blocks: Cow::Owned(vec![Block {
                 language: "rust".into(),
                 code: "x\n".into(),
                 html: "stale".into(),
-            }],
+            }]),
         };
         fs::write(
             folder.path().join(CACHE_FILE),

@@ -29,6 +29,19 @@ use crate::related::RelatedSettings;
 /// The version of the JSON format described in this module.
 pub const SCHEMA_VERSION: u32 = 5;
 
+/// The schema version a document that does not read names, when it is not ours: its
+/// reader then says it was written for another version of Folio, rather than damaged.
+pub fn foreign_schema_version(text: &str) -> Option<u32> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        schema_version: u32,
+    }
+    crate::object_json::from_str::<VersionOnly>(text)
+        .ok()
+        .map(|v| v.schema_version)
+        .filter(|&version| version != SCHEMA_VERSION)
+}
+
 /// The site: settings, languages, authors and categories. Small; shared by every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteDocument {

@@ -8,7 +8,9 @@ use std::str::Lines;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content_index::{PostFeatures, RelatedFeatures, SCHEMA_VERSION, Term};
+use crate::content_index::{
+    PostFeatures, RelatedFeatures, SCHEMA_VERSION, Term, foreign_schema_version,
+};
 use crate::object_json;
 use crate::related::{RelatedIndex, RelatedIndexBuilder};
 
@@ -69,18 +71,11 @@ impl<'a> FeatureLines<'a> {
     pub fn new(text: &'a str) -> Result<Self, FeatureLinesError> {
         let mut lines = text.lines().enumerate();
         let first = lines.next().map_or("", |(_, line)| line);
-        let header: Header<Vec<Term>> = object_json::from_str(first).map_err(|error| {
-            #[derive(Deserialize)]
-            struct VersionOnly {
-                schema_version: u32,
-            }
-            match object_json::from_str::<VersionOnly>(first) {
-                Ok(v) if v.schema_version != SCHEMA_VERSION => {
-                    FeatureLinesError::UnknownSchema(v.schema_version)
-                }
-                _ => damaged(0, &error),
-            }
-        })?;
+        let header: Header<Vec<Term>> =
+            object_json::from_str(first).map_err(|error| match foreign_schema_version(first) {
+                Some(version) => FeatureLinesError::UnknownSchema(version),
+                None => damaged(0, &error),
+            })?;
         if header.schema_version != SCHEMA_VERSION {
             return Err(FeatureLinesError::UnknownSchema(header.schema_version));
         }

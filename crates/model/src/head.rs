@@ -38,8 +38,8 @@ impl From<&HeadTags> for PageHead {
     }
 }
 
-/// Everything a route puts in its `<head>`. The compiler stores it in each route's
-/// document, so that the app applies it on navigation without computing it.
+/// Everything a route puts in its `<head>`, as the compiler computes it: written into the
+/// static pages, into each route's document as a [`PageHead`], and read by the sitemap.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeadTags {
     /// The document's `<title>`.
