@@ -119,7 +119,7 @@ fn main() -> ExitCode {
                 );
             }
             if !compiled.warnings.0.is_empty() {
-                eprintln!("{}", compiled.warnings);
+                report(&compiled.warnings);
             }
             eprintln!("folio-build: {verb} {} posts", compiled.index.posts.len());
             // The process ends here: freeing the index string by string would only cost
@@ -128,7 +128,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(problems)) => {
-            eprintln!("{problems}");
+            report(&problems);
             ExitCode::from(1)
         }
         Err(BuildError::Io(e)) => {
@@ -136,6 +136,13 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes `diagnostics` to standard error at once: standard error is unbuffered, and a
+/// migrated blog may have thousands of warnings (rust-blog: 1,600 lines, 10,000 writes).
+fn report(diagnostics: &folio_build::Diagnostics) {
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(format!("{diagnostics}\n").as_bytes());
 }
 
 /// The static pages of every route, the feeds, the sitemap and the headers, into the
