@@ -16,6 +16,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+mod rust;
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const LIGHT_THEME: &str = "InspiredGitHub";
 const DARK_THEME: &str = "base16-ocean.dark";
@@ -28,6 +30,9 @@ fn syntaxes() -> &'static SyntaxSet {
 /// The code as highlighted HTML (the inside of `<code>`), or `None` when the language is
 /// not known: the caller then escapes it as plain text.
 pub fn highlight(language: &str, code: &str) -> Option<String> {
+    if rust::is_rust(language) {
+        return Some(rust::highlight(code));
+    }
     let syntaxes = syntaxes();
     let syntax = syntaxes.find_syntax_by_token(language)?;
     let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);

@@ -871,7 +871,8 @@ mod tests {
         assert!(out.contains("data-lang=\"rust\""), "{out}");
         assert!(out.contains("&lt;b&gt;"), "{out}");
         assert_eq!(
-            out.matches("<span class=\"hl-source hl-rust\">").count(),
+            out.matches("<span class=\"hl-storage hl-type\">let</span>")
+                .count(),
             2,
             "a typed mark repeats a block, nothing more: {out}"
         );
