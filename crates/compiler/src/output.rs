@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use folio_model::content_index::RelatedFeatures;
 use folio_model::{data_layout, feature_lines};
 
 use crate::assemble::{ContentIndex, media_url};
@@ -34,27 +35,31 @@ pub fn write_atomically(
     result
 }
 
-/// What one output file is made of.
-enum Contents {
+/// What one output file is made of: made into bytes by the core that writes it, so that
+/// serializing runs beside the writing and no more than a file per core is in memory.
+enum Contents<'a> {
     Bytes(Vec<u8>),
+    Json(&'a dyn erased::Json),
+    Lines(&'a RelatedFeatures),
     CopyOf(PathBuf),
 }
 
 fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(), IoError> {
-    let json =
-        |path: &str, value: &dyn erased::Json| (path.to_owned(), Contents::Bytes(value.to_json()));
+    fn json<'a>(path: &str, value: &'a dyn erased::Json) -> (String, Contents<'a>) {
+        (path.to_owned(), Contents::Json(value))
+    }
     let mut files = vec![
         json(data_layout::SITE, &index.site),
         json(data_layout::REDIRECTS, &index.redirects),
     ];
-    files.extend(parallel::map(&index.listings, |(path, doc)| {
-        json(path, doc)
-    }));
-    files.extend(parallel::map(&index.posts, |(path, doc)| json(path, doc)));
-    files.extend(parallel::map(&index.features, |(path, features)| {
-        let lines = feature_lines::to_json_lines(features);
-        (path.clone(), Contents::Bytes(lines.into_bytes()))
-    }));
+    files.extend(index.listings.iter().map(|(path, doc)| json(path, doc)));
+    files.extend(index.posts.iter().map(|(path, doc)| json(path, doc)));
+    files.extend(
+        index
+            .features
+            .iter()
+            .map(|(path, features)| (path.clone(), Contents::Lines(features))),
+    );
     files.extend(
         index
             .media
@@ -80,16 +85,23 @@ pub fn write_pages(site_dir: &Path, pages: Vec<(String, String)>) -> Result<(), 
 }
 
 /// Creates the folders of `files`, then writes them on every core.
-fn write_files(files: Vec<(PathBuf, Contents)>) -> Result<(), IoError> {
+fn write_files(files: Vec<(PathBuf, Contents<'_>)>) -> Result<(), IoError> {
     let folders: BTreeSet<&Path> = files.iter().filter_map(|(path, _)| path.parent()).collect();
     for folder in folders {
         fs::create_dir_all(folder).map_err(IoError::at(folder))?;
     }
-    let results = parallel::map(&files, |(path, contents)| match contents {
-        Contents::Bytes(bytes) => fs::write(path, bytes).map_err(IoError::at(path)),
-        Contents::CopyOf(source) => fs::copy(source, path)
-            .map(|_| ())
-            .map_err(IoError::at(source)),
+    let results = parallel::map(&files, |(path, contents)| {
+        let written = match contents {
+            Contents::Bytes(bytes) => fs::write(path, bytes),
+            Contents::Json(value) => fs::write(path, value.to_json()),
+            Contents::Lines(features) => fs::write(path, feature_lines::to_json_lines(features)),
+            Contents::CopyOf(source) => {
+                return fs::copy(source, path)
+                    .map(|_| ())
+                    .map_err(IoError::at(source));
+            }
+        };
+        written.map_err(IoError::at(path))
     });
     results.into_iter().collect()
 }
