@@ -178,6 +178,9 @@ struct RenderState<'a> {
     in_paragraph: bool,
     /// Where in `out` the current top-level block starts.
     block_start: usize,
+    /// The events of the raw HTML block being read, from its start: a block of nothing
+    /// but comments is left out, and needs no sanitizer.
+    html_block: Option<Vec<Event<'a>>>,
     /// The current top-level block holds raw HTML.
     raw_html_in_block: bool,
     /// The events of `out` from the first top-level block with raw HTML to the end of the
@@ -251,7 +254,20 @@ impl<'a> RenderState<'a> {
             }
             return;
         }
+        if let Some(block) = &mut self.html_block {
+            match event {
+                Event::End(TagEnd::HtmlBlock) => {
+                    let mut block = self.html_block.take().unwrap_or_default();
+                    block.push(event);
+                    self.end_html_block(block);
+                }
+                event => block.push(event),
+            }
+            return;
+        }
         match event {
+            Event::Start(Tag::HtmlBlock) => self.html_block = Some(vec![event]),
+            Event::InlineHtml(ref html) if is_only_comments(html) => {}
             Event::Start(Tag::Heading { level, id, .. }) => {
                 self.heading = Some(Heading {
                     level: heading_level(level),
@@ -337,6 +353,25 @@ impl<'a> RenderState<'a> {
                 self.push(event);
             }
             other => self.push(other),
+        }
+    }
+
+    /// A raw HTML block, whole: left out when it is nothing but comments, which readers
+    /// never see (the sanitizer would remove them), else kept for the sanitizer.
+    fn end_html_block(&mut self, block: Vec<Event<'a>>) {
+        let html: String = block
+            .iter()
+            .filter_map(|event| match event {
+                Event::Html(html) => Some(html.as_ref()),
+                _ => None,
+            })
+            .collect();
+        if is_only_comments(&html) {
+            return;
+        }
+        self.raw_html_in_block = true;
+        for event in block {
+            self.push(event);
         }
     }
 
@@ -584,6 +619,29 @@ fn href(url: &str) -> String {
     out
 }
 
+/// Whether `html` is only well-formed comments and whitespace: `<!--`, then text that
+/// does not start with `>` or `->` and holds no `--!>`, then `-->`, as HTML defines a
+/// comment. Anything else (`<!-->` closes at once in a browser) is left to the sanitizer.
+fn is_only_comments(html: &str) -> bool {
+    let mut rest = html.trim_start();
+    while !rest.is_empty() {
+        let Some(after) = rest.strip_prefix("<!--") else {
+            return false;
+        };
+        if after.starts_with('>') || after.starts_with("->") {
+            return false;
+        }
+        let Some(end) = after.find("-->") else {
+            return false;
+        };
+        if after[..end].contains("--!>") {
+            return false;
+        }
+        rest = after[end + 3..].trim_start();
+    }
+    !html.trim_start().is_empty()
+}
+
 /// Marks the start and the end of the top-level blocks of a body that hold raw HTML; the
 /// newline keeps the HTML writer's line breaks as they would be without it.
 const RAW_HTML_MARK: &str = "\u{E001}folio-raw-html\u{E001}\n";
@@ -822,6 +880,59 @@ mod tests {
             )),
             "the same bytes as a body whose raw HTML needed no cleaning"
         );
+    }
+
+    #[test]
+    fn comments_are_left_out_without_sanitizing() {
+        let table = "| a |\n|:-:|\n| b |\n";
+        let out = html(&format!(
+            "<!-- a note -->\n\n{table}\nText <!-- inline --> here.\n\n<!--\nline one\n\nline two\n-->\n"
+        ));
+        for comment in ["note", "inline", "line one", "line two", "<!--"] {
+            assert!(!out.contains(comment), "{comment}: {out}");
+        }
+        assert_eq!(
+            out.matches("style=\"text-align: center\"").count(),
+            2,
+            "nothing else is sanitized: {out}"
+        );
+    }
+
+    #[test]
+    fn what_only_looks_like_a_comment_is_sanitized() {
+        let img = "<img src=x onerror=\"y()\">";
+        for raw in [
+            format!("<!--> {img} -->"),
+            format!("<!---> {img} -->"),
+            format!("<!-- a --!> {img} -->"),
+            format!("<!-- a --> {img}"),
+            format!("<!-- a\n\n{img}"),
+        ] {
+            let out = html(&format!("Text {raw}\n\n{raw}\n"));
+            assert!(!out.contains("onerror"), "{raw}: {out}");
+        }
+    }
+
+    #[test]
+    fn tells_comments_as_html_defines_them() {
+        for comments in [
+            "<!-- a -->",
+            " <!---->\n<!-- b -- c --->\n",
+            "<!-- <!-- -->",
+        ] {
+            assert!(is_only_comments(comments), "{comments}");
+        }
+        for other in [
+            "",
+            "<!-->",
+            "<!--->",
+            "<!-- a --!> -->",
+            "<!-- a",
+            "<!-- a --> b",
+            "<b>",
+        ] {
+            assert!(!is_only_comments(other), "{other}");
+        }
     }
 
     #[test]
