@@ -334,8 +334,7 @@ impl<'a> RenderState<'a> {
                 self.push(event);
             }
             Event::Text(ref text) => {
-                let text = text.to_string();
-                self.prose(&text);
+                self.prose(text);
                 self.push(event);
             }
             Event::SoftBreak | Event::HardBreak => {
