@@ -42,6 +42,24 @@ pub fn highlight(language: &str, code: &str) -> Option<String> {
     Some(html.finalize())
 }
 
+/// The text of highlighted HTML, its tags dropped and the entities it writes read back:
+/// the code it was made from. The tests hold every highlighter to it.
+pub fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 /// Code highlighted by an earlier build, and what this build highlights. Shared by the
 /// threads that render posts.
 #[derive(Debug, Default)]

@@ -76,6 +76,23 @@ fn the_rust_blog_corpus_compiles_with_no_error() {
         redirect.map(|r| r.to.as_str()),
         Some("posts/async-await-hits-beta/")
     );
+    // Rust is highlighted from its tokens: every block reads as its code once its tags
+    // are dropped and its entities read.
+    let rust: Vec<_> = compiled
+        .highlighted
+        .blocks
+        .iter()
+        .filter(|block| block.language == "rust")
+        .collect();
+    assert!(rust.len() > 500, "{}", rust.len());
+    for block in rust {
+        assert_eq!(
+            folio_build::highlight::text_of(&block.html),
+            block.code,
+            "{}",
+            block.html
+        );
+    }
 }
 
 #[test]

@@ -427,23 +427,7 @@ fn escape(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The text of `html`, its tags dropped and its entities read.
-    fn text_of(html: &str) -> String {
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' if in_tag => in_tag = false,
-                _ if !in_tag => text.push(c),
-                _ => {}
-            }
-        }
-        text.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&")
-    }
+    use crate::highlight::text_of;
 
     /// The classed tokens of `code`, as (class, text) pairs.
     fn spans(code: &str) -> Vec<(String, String)> {
