@@ -1,7 +1,8 @@
 //! Highlights fenced code at build time: spans with `hl-` CSS classes, so the page ships
 //! no highlighter; `style/highlight.css` holds the light and dark themes ([`theme_css`]).
 //! A [`Cache`] keeps what a build highlighted for the next build of the same site:
-//! highlighting is most of a build's work, and most rebuilds change one post.
+//! syntect's grammars are a large part of a first build's work, and most rebuilds change
+//! one post.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -64,7 +64,7 @@ struct ContentArgs {
     #[arg(long)]
     warn_missing: bool,
     /// A folder where each build keeps the code it highlighted, for the next build to
-    /// reuse (highlighting is most of a build's work). Off when not given.
+    /// reuse (syntect's languages are a large part of a first build's work). Off when not given.
     #[arg(long, value_name = "FOLDER")]
     cache: Option<PathBuf>,
 }

@@ -623,6 +623,9 @@ fn href(url: &str) -> String {
 /// comment. Anything else (`<!-->` closes at once in a browser) is left to the sanitizer.
 fn is_only_comments(html: &str) -> bool {
     let mut rest = html.trim_start();
+    if rest.is_empty() {
+        return false;
+    }
     while !rest.is_empty() {
         let Some(after) = rest.strip_prefix("<!--") else {
             return false;
@@ -638,7 +641,7 @@ fn is_only_comments(html: &str) -> bool {
         }
         rest = after[end + 3..].trim_start();
     }
-    !html.trim_start().is_empty()
+    true
 }
 
 /// Marks the start and the end of the top-level blocks of a body that hold raw HTML; the

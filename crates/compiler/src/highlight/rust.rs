@@ -8,7 +8,7 @@
 //! HTML. The classes are the scopes that grammar gives the same tokens, so the themes of
 //! `style/highlight.css` colour both alike.
 
-use ra_ap_rustc_lexer::{DocStyle, FrontmatterAllowed, LiteralKind, TokenKind, tokenize};
+use ra_ap_rustc_lexer::{FrontmatterAllowed, LiteralKind, TokenKind, tokenize};
 
 /// Whether a fence's language names Rust, as syntect's Rust syntax would claim it.
 pub fn is_rust(language: &str) -> bool {
@@ -26,9 +26,21 @@ pub fn highlight(code: &str) -> String {
         i += 1;
         match kind {
             TokenKind::Whitespace => html.space(text),
-            TokenKind::LineComment { doc_style } => html.token(comment(doc_style, "line"), text),
+            TokenKind::LineComment { doc_style } => {
+                let class = if doc_style.is_some() {
+                    LINE_DOC_COMMENT
+                } else {
+                    LINE_COMMENT
+                };
+                html.token(Some(class), text)
+            }
             TokenKind::BlockComment { doc_style, .. } => {
-                html.token(comment(doc_style, "block"), text)
+                let class = if doc_style.is_some() {
+                    BLOCK_DOC_COMMENT
+                } else {
+                    BLOCK_COMMENT
+                };
+                html.token(Some(class), text)
             }
             TokenKind::Literal { kind, suffix_start } => {
                 let (literal, suffix) = text.split_at(suffix_start as usize);
@@ -219,15 +231,6 @@ const COLOURED_OPERATORS: &[&str] = &[
     "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<=", ">>=",
 ];
 
-fn comment(doc_style: Option<DocStyle>, form: &str) -> Option<&'static str> {
-    Some(match (doc_style.is_some(), form) {
-        (false, "line") => LINE_COMMENT,
-        (false, _) => BLOCK_COMMENT,
-        (true, "line") => LINE_DOC_COMMENT,
-        (true, _) => BLOCK_DOC_COMMENT,
-    })
-}
-
 /// A literal without its suffix: strings and characters with their escapes marked.
 fn literal_html(html: &mut Html, kind: LiteralKind, literal: &str) {
     use LiteralKind::*;
@@ -362,9 +365,7 @@ impl Html {
         while let Some(backslash) = rest.find('\\') {
             escape(&mut self.out, &rest[..backslash]);
             let length = escape_length(&rest[backslash..]);
-            self.out.push_str("<span class=\"");
-            self.out.push_str(ESCAPE);
-            self.out.push_str("\">");
+            open_span(&mut self.out, ESCAPE);
             escape(&mut self.out, &rest[backslash..backslash + length]);
             self.out.push_str("</span>");
             rest = &rest[backslash + length..];
@@ -382,9 +383,7 @@ impl Html {
             }
             self.out.push_str(&self.space);
             if let Some(class) = class {
-                self.out.push_str("<span class=\"");
-                self.out.push_str(class);
-                self.out.push_str("\">");
+                open_span(&mut self.out, class);
                 self.open = Some(class);
             }
         }
@@ -417,6 +416,12 @@ fn escape_length(text: &str) -> usize {
         Some(c) => c.len_utf8(),
     };
     1 + length
+}
+
+fn open_span(out: &mut String, class: &str) {
+    out.push_str("<span class=\"");
+    out.push_str(class);
+    out.push_str("\">");
 }
 
 fn escape(out: &mut String, text: &str) {
