@@ -4,21 +4,52 @@
 //! CJK character counts as a word of its own, since those scripts do not separate words
 //! with spaces. Callers leave code out of the text they count.
 
-/// Counts the words of `text`.
+/// Counts the words of `text`. ASCII, most of any text, is read a byte at a time without
+/// a branch on what the byte is: a branch per byte would be mispredicted at every word's
+/// start and end.
 pub fn count_words(text: &str) -> u32 {
+    // Per ASCII byte: 1 for a letter or digit, 2 for an apostrophe.
+    const CLASS: [u8; 128] = {
+        let mut class = [0u8; 128];
+        let mut b = 0;
+        // `for` is not allowed in a constant.
+        while b < 128 {
+            if (b as u8).is_ascii_alphanumeric() {
+                class[b] = 1;
+            } else if b == b'\'' as usize {
+                class[b] = 2;
+            }
+            b += 1;
+        }
+        class
+    };
+    let bytes = text.as_bytes();
     let mut words = 0u32;
-    let mut in_word = false;
-    for c in text.chars() {
+    // 1 inside a word, else 0.
+    let mut in_word = 0u32;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            let class = u32::from(CLASS[usize::from(byte)]);
+            let letter = class & 1;
+            words += letter & !in_word & 1;
+            in_word = letter | (in_word & (class >> 1));
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         if is_cjk(c) {
             words += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() || (in_word && (c == '\'' || c == '’')) {
-            if !in_word {
-                words += 1;
-            }
-            in_word = true;
+            in_word = 0;
+        } else if c.is_alphanumeric() || (in_word == 1 && c == '’') {
+            words += 1 - in_word;
+            in_word = 1;
         } else {
-            in_word = false;
+            in_word = 0;
         }
     }
     words
@@ -49,6 +80,14 @@ mod tests {
         assert_eq!(count_words("don't stop—ever, 2026"), 4);
         assert_eq!(count_words(""), 0);
         assert_eq!(count_words("  \n\t "), 0);
+    }
+
+    #[test]
+    fn apostrophes_keep_words_whole_only_inside_them() {
+        assert_eq!(count_words("it's the dogs’ toy"), 4);
+        assert_eq!(count_words("'quoted' ’curly’ ''"), 2);
+        assert_eq!(count_words("rock'n'roll l’été café naïve"), 4);
+        assert_eq!(count_words("a'b 'c d' e’f"), 4);
     }
 
     #[test]
