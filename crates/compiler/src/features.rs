@@ -1,7 +1,6 @@
 //! Compact features for ranking related posts in the browser: each post's strongest
 //! terms by TF-IDF over its title, description, tags and body, quantized to a byte.
 
-use std::collections::BTreeMap;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
@@ -113,7 +112,10 @@ pub fn top_terms(
     debug_assert_eq!(documents.len(), counted.len());
     // Ids in order of first appearance in the corpus, each with the document it first
     // appears in (for its text) and the number of documents it appears in.
-    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    // About one distinct term in four of all the posts' terms.
+    let capacity = counted.iter().map(|terms| terms.0.len()).sum::<usize>() / 4;
+    let mut ids: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     let mut first_seen: Vec<(usize, &CountedTerm)> = Vec::new();
     let mut document_frequency: Vec<u32> = Vec::new();
     let counts: Vec<Vec<(u32, u32)>> = counted
@@ -142,6 +144,16 @@ pub fn top_terms(
         lowercase(&text[term.start as usize..term.end as usize], &mut scratch).to_owned()
     };
     let total = documents.len().max(1) as f64;
+    let idf: Vec<f64> = document_frequency
+        .iter()
+        .map(|&frequency| (total / f64::from(frequency)).ln() + 1.0)
+        .collect();
+    // 1 + ln(count), from a table for the small counts most terms have.
+    let small_counts: Vec<f64> = (0..256).map(|count| 1.0 + f64::from(count).ln()).collect();
+    let term_frequency = |count: u32| match small_counts.get(count as usize) {
+        Some(&frequency) => frequency,
+        None => 1.0 + f64::from(count).ln(),
+    };
     // Strongest first; ties by first appearance in the corpus, which the input's order fixes.
     let stronger = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     let chosen: Vec<Vec<(u32, f64)>> = counts
@@ -149,10 +161,7 @@ pub fn top_terms(
         .map(|terms| {
             let mut scored: Vec<(u32, f64)> = terms
                 .into_iter()
-                .map(|(id, count)| {
-                    let idf = (total / f64::from(document_frequency[id as usize])).ln() + 1.0;
-                    (id, (1.0 + f64::from(count).ln()) * idf)
-                })
+                .map(|(id, count)| (id, term_frequency(count) * idf[id as usize]))
                 .collect();
             if scored.len() > TERMS_PER_POST {
                 scored.select_nth_unstable_by(TERMS_PER_POST - 1, stronger);
@@ -162,16 +171,18 @@ pub fn top_terms(
             scored
         })
         .collect();
-    let names: FxHashMap<u32, String> = chosen
+    // The vocabulary: the chosen terms by name (ids are told apart by their lowercased
+    // text, so two never share a name), and where each id's name is in it.
+    let mut chosen_ids: Vec<u32> = chosen.iter().flatten().map(|(id, _)| *id).collect();
+    chosen_ids.sort_unstable();
+    chosen_ids.dedup();
+    let mut vocabulary: Vec<(String, u32)> =
+        chosen_ids.into_iter().map(|id| (name(id), id)).collect();
+    vocabulary.sort_unstable();
+    let index: FxHashMap<u32, u32> = vocabulary
         .iter()
-        .flatten()
-        .map(|(id, _)| (*id, name(*id)))
-        .collect();
-    let vocabulary: BTreeMap<&str, u32> = names.values().map(|name| (name.as_str(), 0)).collect();
-    let index: BTreeMap<&str, u32> = vocabulary
-        .keys()
         .enumerate()
-        .map(|(i, t)| (*t, i as u32))
+        .map(|(i, (_, id))| (*id, i as u32))
         .collect();
     let weights = chosen
         .iter()
@@ -181,7 +192,7 @@ pub fn top_terms(
                 .iter()
                 .map(|(id, score)| {
                     (
-                        index[names[id].as_str()],
+                        index[id],
                         ((score / max) * 255.0).round().clamp(1.0, 255.0) as u8,
                     )
                 })
@@ -190,7 +201,10 @@ pub fn top_terms(
             quantized
         })
         .collect();
-    (index.keys().map(|t| (*t).to_owned()).collect(), weights)
+    (
+        vocabulary.into_iter().map(|(name, _)| name).collect(),
+        weights,
+    )
 }
 
 /// Runs of letters or digits of at least three characters, not all digits.
