@@ -191,8 +191,11 @@ fn fill_heads(
     for ((_, post), head) in posts.iter_mut().zip(post_heads) {
         post.head = head;
     }
-    for (_, listing) in listings.iter_mut() {
-        listing.head = PageHead::from(&head::listing_head(site, listing));
+    let listing_heads = parallel::map(listings, |(_, listing)| {
+        PageHead::from(&head::listing_head(site, listing))
+    });
+    for ((_, listing), head) in listings.iter_mut().zip(listing_heads) {
+        listing.head = head;
     }
     let not_found_heads: Vec<PageHead> = site
         .languages
