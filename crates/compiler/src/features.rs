@@ -110,12 +110,12 @@ pub fn top_terms(
     counted: &[&CountedTerms],
 ) -> (Vec<String>, Vec<Vec<(u32, u8)>>) {
     debug_assert_eq!(documents.len(), counted.len());
+    // About one distinct term in four of all the posts' terms.
+    let distinct = counted.iter().map(|terms| terms.0.len()).sum::<usize>() / 4;
     // Ids in order of first appearance in the corpus, each with the document it first
     // appears in (for its text) and the number of documents it appears in.
-    // About one distinct term in four of all the posts' terms.
-    let capacity = counted.iter().map(|terms| terms.0.len()).sum::<usize>() / 4;
     let mut ids: FxHashMap<u64, u32> =
-        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+        FxHashMap::with_capacity_and_hasher(distinct, Default::default());
     let mut first_seen: Vec<(usize, &CountedTerm)> = Vec::new();
     let mut document_frequency: Vec<u32> = Vec::new();
     let counts: Vec<Vec<(u32, u32)>> = counted
