@@ -62,14 +62,16 @@ pub fn text_of(html: &str) -> String {
 }
 
 /// Code highlighted by an earlier build, and what this build highlights. Shared by the
-/// threads that render posts.
+/// threads that render posts. The default keeps nothing: a build without a cache folder
+/// highlights every block and records none.
 #[derive(Debug, Default)]
 pub struct Cache {
     earlier: HashMap<(String, String), String>,
-    this_build: Mutex<Vec<Block>>,
+    /// What this build highlighted, when it keeps it for the next one.
+    this_build: Option<Mutex<Vec<Block>>>,
 }
 
-/// What a build highlighted, for [`write_cache`].
+/// What a build highlighted, for [`write_cache`] (nothing when it keeps no cache).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlighted {
     /// Every block, once each and sorted (so that the cache file does not depend on which
@@ -115,19 +117,22 @@ impl Cache {
             .unwrap_or_default();
         Self {
             earlier,
-            this_build: Mutex::default(),
+            this_build: Some(Mutex::default()),
         }
     }
 
     /// [`highlight`], from the cache when an earlier build highlighted the same code.
     pub fn highlight(&self, language: &str, code: &str) -> Option<String> {
+        let Some(this_build) = &self.this_build else {
+            return highlight(language, code);
+        };
         let key = (language.to_owned(), code.to_owned());
         let html = match self.earlier.get(&key) {
             Some(html) => html.clone(),
             None => highlight(language, code)?,
         };
         let (language, code) = key;
-        self.this_build
+        this_build
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push(Block {
@@ -140,8 +145,10 @@ impl Cache {
 
     /// Every block this build highlighted.
     pub fn into_highlighted(self) -> Highlighted {
-        let mut blocks = self
-            .this_build
+        let Some(this_build) = self.this_build else {
+            return Highlighted::default();
+        };
+        let mut blocks = this_build
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         blocks.sort_unstable();
