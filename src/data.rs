@@ -2,8 +2,9 @@
 //! visit, prefetches the ones a reader is about to open, and says exactly why when a
 //! document cannot be had.
 //!
-//! Paths come from `folio_model::data_layout` and are relative: the browser resolves them
-//! against the page's `<base href>`, so the site works under any sub-path.
+//! Paths come from `folio_model::data_layout`, relative to the site's root; each request
+//! goes to that path under the site's base path ([`serve_from`]), so the site works under
+//! any sub-path.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -19,6 +20,8 @@ use folio_model::{
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
+
+use crate::site_base::SiteBase;
 
 /// Why a document could not be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -159,6 +162,14 @@ thread_local! {
     /// Documents that failed once: the next request asks the server again rather than
     /// the browser's cache, so that Retry sees a fixed file.
     static FAILED: RefCell<HashSet<String>> = RefCell::default();
+    /// The path the site is served under: where the data paths are requested.
+    static SITE_BASE: RefCell<SiteBase> = RefCell::default();
+}
+
+/// Requests every document under `site_base` (`/blog/data/…`). Called once, when the
+/// app mounts.
+pub fn serve_from(site_base: SiteBase) {
+    SITE_BASE.set(site_base);
 }
 
 /// The text of the document at `path`, fetched once per visit.
@@ -210,7 +221,8 @@ fn forget(path: &str) {
 }
 
 async fn fetch_text(path: String, revalidate: bool) -> Result<Rc<str>, LoadError> {
-    let mut request = gloo_net::http::Request::get(&path);
+    let url = SITE_BASE.with(|base| base.borrow().href(&path));
+    let mut request = gloo_net::http::Request::get(&url);
     if revalidate {
         request = request.cache(web_sys::RequestCache::NoCache);
     }

@@ -38,6 +38,11 @@ pub struct Labels {
     pub theme_light: &'static str,
     pub main_navigation: &'static str,
     pub no_posts: &'static str,
+    /// The title of the page at an old URL, and the words before the link to the new one.
+    pub moved: &'static str,
+    pub moved_to: &'static str,
+    /// The name of a post's code block in a language (`json`; empty when not given).
+    pub code_block: fn(&str) -> String,
 }
 
 const ENGLISH: Labels = Labels {
@@ -78,6 +83,12 @@ const ENGLISH: Labels = Labels {
     theme_light: "Switch to light theme",
     main_navigation: "Main",
     no_posts: "No posts yet.",
+    moved: "Moved",
+    moved_to: "This page has moved to",
+    code_block: |language| match language {
+        "" => "Code".to_owned(),
+        language => format!("Code: {language}"),
+    },
 };
 
 const SPANISH: Labels = Labels {
@@ -118,6 +129,12 @@ const SPANISH: Labels = Labels {
     theme_light: "Cambiar al tema claro",
     main_navigation: "Principal",
     no_posts: "Todavía no hay artículos.",
+    moved: "Página trasladada",
+    moved_to: "Esta página se ha trasladado a",
+    code_block: |language| match language {
+        "" => "Código".to_owned(),
+        language => format!("Código: {language}"),
+    },
 };
 
 /// The labels of `language` (`es`, `es-MX`...), English when the app has no table for it.
@@ -141,5 +158,7 @@ mod tests {
         assert_eq!((labels("en").minutes_read)(2), "2 min read");
         assert_eq!((labels("en").posts_count)(1), "1 post");
         assert_eq!((labels("es").page_of)(2, 5), "Página 2 de 5");
+        assert_eq!((labels("es").code_block)("json"), "Código: json");
+        assert_eq!((labels("en").code_block)(""), "Code");
     }
 }

@@ -45,7 +45,7 @@ pub fn App(site_base: SiteBase) -> impl IntoView {
     }
 }
 
-/// Mounts [`App`], under the base path of the page's `<base href>`. On a static page
+/// Mounts [`App`], under the site's base path ([`SiteBase::from_document`]). On a static page
 /// (`<div id="folio">` rendered at build time, with its data embedded) the app renders
 /// off-screen and takes the page's place once its route is shown: the same markup over
 /// the same data, so nothing moves. Elsewhere (`trunk serve`'s bare page) it mounts on
@@ -54,7 +54,9 @@ pub fn mount() {
     log_panics_to_console();
     data::adopt_embedded_documents();
     let site_base = SiteBase::from_document();
+    data::serve_from(site_base.clone());
     navigation::install();
+    components::leave_in_page_links_to_the_browser();
     let document = document();
     let app = move || view! { <App site_base /> };
     match document.get_element_by_id("folio") {

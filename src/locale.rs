@@ -78,6 +78,12 @@ impl Locale {
         ))
     }
 
+    /// A URL of the content index (an image, a link of the site's settings) as the page
+    /// writes it: under the base path when it is relative to the site's root.
+    pub fn url(&self, url: &str) -> String {
+        self.base.url(url)
+    }
+
     /// The app's own words in this language.
     pub fn labels(&self) -> &'static Labels {
         labels(&self.code)

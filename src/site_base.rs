@@ -1,9 +1,11 @@
 //! The path the site is served under (`/` or a sub-path such as `/blog/`), and the links
 //! built from it.
 //!
-//! The page's `<base href>` (filled by Trunk from its public URL) is the one source: the
-//! router matches routes under it, links are built from it, and data URLs are resolved
-//! against it by the browser.
+//! A static page says it in `<html data-folio-base="/blog/">` (the compiler's
+//! `static_pages`, from Trunk's public URL); a page without it (Trunk's bare
+//! `index.html`) by its `<base href>`. The router matches routes under it, and links and
+//! data URLs are built from it: every URL is a path from the host's root, so none depends
+//! on the page's address or on a `<base>`.
 
 use std::sync::Arc;
 
@@ -27,9 +29,16 @@ impl SiteBase {
         SiteBase(path.trim_end_matches('/').into())
     }
 
-    /// The base path of the current page, from its `<base href>`.
+    /// The base path of the current page: its `<html data-folio-base>`, else its
+    /// `<base href>`.
     pub fn from_document() -> Self {
         let document = leptos::prelude::document();
+        if let Some(path) = document
+            .document_element()
+            .and_then(|html| html.get_attribute("data-folio-base"))
+        {
+            return Self::from_path(&path);
+        }
         let base_uri = document.base_uri().ok().flatten().unwrap_or_default();
         let origin = leptos::prelude::window()
             .location()
@@ -52,6 +61,21 @@ impl SiteBase {
     /// The absolute path of a route given relative to the site's root (`posts/x/`).
     pub fn href(&self, route: &str) -> String {
         format!("{}/{route}", self.0)
+    }
+
+    /// A URL of the content index as the page must write it: one relative to the site's
+    /// root (`data/media/x.png`, `about/`) under the base path, any other as it is
+    /// (`https://…`, `/elsewhere/`, `#x`, `mailto:…`).
+    pub fn url(&self, url: &str) -> String {
+        let scheme = url
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'));
+        if url.is_empty() || url.starts_with(['/', '#', '?']) || scheme {
+            url.to_owned()
+        } else {
+            self.href(url)
+        }
     }
 }
 
@@ -85,6 +109,16 @@ mod tests {
             base("http://127.0.0.1:8080/").route_path("/posts/a/"),
             "/posts/a/"
         );
+    }
+
+    #[test]
+    fn site_relative_urls_go_under_the_base_and_others_stay() {
+        let blog = SiteBase::from_path("/blog/");
+        assert_eq!(blog.url("data/media/a.png"), "/blog/data/media/a.png");
+        assert_eq!(blog.url("about/"), "/blog/about/");
+        for kept in ["https://x.example/a", "/shop/", "#top", "mailto:a@b.c", ""] {
+            assert_eq!(blog.url(kept), kept);
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub fn AuthorCard(author: Author, locale: Locale) -> impl IntoView {
         .collect();
     let picture = match author.avatar {
         Some(avatar) => view! {
-            <img class="avatar" src=avatar.src alt=author.name.clone() width="64" height="64" loading="lazy" />
+            <img class="avatar" src=locale.url(&avatar.src) alt=author.name.clone() width="64" height="64" loading="lazy" />
         }
         .into_any(),
         None => view! {

@@ -1,14 +1,30 @@
-//! Links to a place on the same page (`#heading`, footnotes) inside a post.
+//! Links to a place on the same page (`#heading`, footnotes, the skip link): left to the
+//! browser, as without the app.
 //!
-//! The page's `<base href>` is the site's root, so the browser resolves `href="#x"` to the
-//! home page; and the router would treat a full `/posts/x/#y` link as a navigation. Both
-//! are handled here instead: scroll to the target, and put its address in the history.
+//! The router would take `#x`, or a full `/posts/x/#y` link to the page itself, for a
+//! navigation to the page it is on. The browser does what a reader expects of them:
+//! scrolls to the target, moves the keyboard's focus there and puts the address in the
+//! history, and static pages get the same from it.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
-/// A click handler for a container whose links may point into the current page.
-pub fn in_page_links(event: web_sys::MouseEvent) {
+/// Keeps clicks on links into the current page from the router (whose listener is on
+/// the window, after the document's). Called once, when the app mounts.
+pub fn leave_in_page_links_to_the_browser() {
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
+        if is_in_page_link(&event) {
+            event.stop_propagation();
+        }
+    });
+    let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_click.forget();
+}
+
+/// Whether `event` is a plain click on a link to a fragment of the current page.
+fn is_in_page_link(event: &web_sys::MouseEvent) -> bool {
     if event.default_prevented()
         || event.button() != 0
         || event.meta_key()
@@ -16,41 +32,20 @@ pub fn in_page_links(event: web_sys::MouseEvent) {
         || event.shift_key()
         || event.alt_key()
     {
-        return;
+        return false;
     }
     let Some(link) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest("a[href]").ok().flatten())
     else {
-        return;
+        return false;
     };
     let href = link.get_attribute("href").unwrap_or_default();
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let fragment = match href.split_once('#') {
-        Some(("", fragment)) => fragment,
-        Some((target, fragment)) if target == path => fragment,
-        _ => return,
-    };
-    let document = document();
-    let Some(target) = document
-        .get_element_by_id(fragment)
-        .or_else(|| percent_decoded(fragment).and_then(|id| document.get_element_by_id(&id)))
-    else {
-        return;
-    };
-    event.prevent_default();
-    event.stop_propagation();
-    target.scroll_into_view();
-    if let Ok(history) = window().history() {
-        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        let _ = history.push_state_with_url(&state, "", Some(&format!("{path}#{fragment}")));
+    let path = window().location().pathname().unwrap_or_default();
+    match href.split_once('#') {
+        Some(("", _)) => true,
+        Some((target, _)) => target == path,
+        None => false,
     }
-}
-
-fn percent_decoded(fragment: &str) -> Option<String> {
-    js_sys::decode_uri_component(fragment)
-        .ok()
-        .map(String::from)
 }

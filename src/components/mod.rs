@@ -24,7 +24,7 @@ pub use byline::Byline;
 pub use category_label::CategoryLabel;
 pub use error_state::ErrorState;
 pub use hero_image::HeroImage;
-pub use in_page_links::in_page_links;
+pub use in_page_links::leave_in_page_links_to_the_browser;
 pub use language_switcher::LanguageSwitcher;
 pub use listing_view::ListingView;
 pub use loading::Loading;

@@ -22,7 +22,7 @@ pub fn NextPathsBlock(next_paths: NextPaths, locale: Locale) -> impl IntoView {
                         .map(|link| {
                             view! {
                                 <li>
-                                    <a href=link.href>{link.title}</a>
+                                    <a href=locale.url(&link.href)>{link.title}</a>
                                     <p>{link.description}</p>
                                 </li>
                             }

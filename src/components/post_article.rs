@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::{
     AuthorCard, Byline, CategoryLabel, HeroImage, LanguageSwitcher, NextPathsBlock, RelatedCard,
-    RelatedPosts, TableOfContents, in_page_links,
+    RelatedPosts, TableOfContents,
 };
 use crate::locale::Locale;
 
@@ -23,7 +23,6 @@ pub fn PostArticle(
 ) -> impl IntoView {
     let labels = locale.labels();
     let summary = post.summary;
-    let path = locale.href(Page::Post(&summary.slug));
     let category = summary
         .category
         .clone()
@@ -44,10 +43,10 @@ pub fn PostArticle(
                 <p class="dek">{summary.description.clone()}</p>
                 <Byline summary=summary.clone() locale=locale.clone() />
             </header>
-            {summary.image.clone().map(|image| view! { <HeroImage image /> })}
+            {summary.image.clone().map(|image| view! { <HeroImage image locale=locale.clone() /> })}
             <div class="post-layout">
-                <div class="post-body" inner_html=post.body_html on:click=in_page_links></div>
-                <TableOfContents toc=post.toc path locale=locale.clone() />
+                <div class="post-body" inner_html=post.body_html></div>
+                <TableOfContents toc=post.toc locale=locale.clone() />
             </div>
             <footer class="post-footer">
                 {authors}

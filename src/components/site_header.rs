@@ -49,7 +49,7 @@ pub fn SiteHeader(
                         <ul>
                             {navigation
                                 .into_iter()
-                                .map(|link| view! { <li><a href=link.href>{link.label}</a></li> })
+                                .map(|link| view! { <li><a href=base.url(&link.href)>{link.label}</a></li> })
                                 .collect_view()}
                         </ul>
                     </nav>

@@ -3,18 +3,17 @@
 use folio_model::TocEntry;
 use leptos::prelude::*;
 
-use crate::components::in_page_links;
 use crate::locale::Locale;
 
 /// The post's `##` and `###` headings as links (the compiler leaves the list empty for
-/// short posts, and then nothing shows). `path` is the post's own address: links are
-/// written in full, because the page's `<base href>` would send `#id` to the home page.
+/// short posts, and then nothing shows): `#id`, which stays on the page with or without
+/// the app.
 #[component]
-pub fn TableOfContents(toc: Vec<TocEntry>, path: String, locale: Locale) -> impl IntoView {
+pub fn TableOfContents(toc: Vec<TocEntry>, locale: Locale) -> impl IntoView {
     (!toc.is_empty()).then(|| {
         let labels = locale.labels();
         view! {
-            <nav class="toc" aria-labelledby="toc-title" on:click=in_page_links>
+            <nav class="toc" aria-labelledby="toc-title">
                 <h2 id="toc-title">{labels.on_this_page}</h2>
                 <ol>
                     {toc
@@ -22,7 +21,7 @@ pub fn TableOfContents(toc: Vec<TocEntry>, path: String, locale: Locale) -> impl
                         .map(|entry| {
                             view! {
                                 <li class=format!("toc-level-{}", entry.level)>
-                                    <a href=format!("{path}#{}", entry.id)>{entry.title}</a>
+                                    <a href=format!("#{}", entry.id)>{entry.title}</a>
                                 </li>
                             }
                         })

@@ -61,6 +61,7 @@ pub fn assemble(
     problems: &mut Vec<Diagnostic>,
 ) -> ContentIndex {
     let table = RouteTable::new(catalog, settings);
+    let base_path = data_layout::base_path(&settings.base_url);
     let results = parallel::map(&catalog.posts, |post| {
         // Zola resolves relative links against the page's URL: its old URLs' folders.
         let url_folders = post
@@ -76,6 +77,8 @@ pub fn assemble(
             assets,
             media: &media,
             highlights,
+            base_path: &base_path,
+            language: &post.language,
         };
         let body = markdown::render(post.page.body, &resolver, warn_missing);
         let summary = summary(post, &body, catalog, settings, assets);
@@ -656,11 +659,20 @@ struct PostResolver<'a> {
     assets: &'a Assets<'a>,
     media: &'a RefCell<BTreeSet<String>>,
     highlights: &'a highlight::Cache,
+    /// The path the site is served under (`/`, `/blog/`): links and images are written
+    /// under it, so that they lead to the same place with and without the app.
+    base_path: &'a str,
+    /// The post's language, for the words the body carries (code blocks' names).
+    language: &'a str,
 }
 
 impl Resolve for PostResolver<'_> {
     fn highlight(&self, language: &str, code: &str) -> Option<String> {
         self.highlights.highlight(language, code)
+    }
+
+    fn code_label(&self, language: &str) -> String {
+        (folio::labels::labels(self.language).code_block)(language)
     }
 
     fn link(&self, href: &str) -> LinkTarget {
@@ -701,7 +713,7 @@ impl Resolve for PostResolver<'_> {
             })
         };
         match found {
-            Some(route) => LinkTarget::Internal(format!("{route}{fragment}")),
+            Some(route) => LinkTarget::Internal(format!("{}{route}{fragment}", self.base_path)),
             None if looks_like_domain(path) => LinkTarget::NoScheme(format!("https://{href}")),
             None => LinkTarget::Missing(
                 "link to a post's route (`/posts/<slug>/`), its file (`@/posts/<slug>.md`), one of its `aliases`, or a file of the content folder".into(),
@@ -717,7 +729,7 @@ impl Resolve for PostResolver<'_> {
         }
         self.media.borrow_mut().insert(path.clone());
         Ok(ImageTarget {
-            src: media_url(&path),
+            src: format!("{}{}", self.base_path, media_url(&path)),
             size: (self.assets.size)(&path),
         })
     }

@@ -150,7 +150,7 @@ fn is_hashed_name(path: &str) -> bool {
     let Some((stem, extension)) = name.rsplit_once('.') else {
         return false;
     };
-    if !matches!(extension, "js" | "wasm" | "css") {
+    if !matches!(extension, "js" | "wasm" | "css" | "svg") {
         return false;
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);

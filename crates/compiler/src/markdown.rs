@@ -22,7 +22,9 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 pub enum LinkTarget {
     /// Another site: kept, with `rel="noopener noreferrer"`.
     External,
-    /// A page of this site, at this href (relative to the site's root).
+    /// A page or file of this site, at this href: a path from the host's root, under
+    /// the site's base path (`/blog/posts/x/`), which leads to the same place from every
+    /// page, with or without the app.
     Internal(String),
     /// Left as written: a fragment on this page, `mailto:`, `tel:`.
     Unchanged,
@@ -35,7 +37,7 @@ pub enum LinkTarget {
 /// A local image, as the page will load it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageTarget {
-    /// The URL to load, relative to the site's root.
+    /// The URL to load: a path from the host's root, under the site's base path.
     pub src: String,
     /// Intrinsic size, when known.
     pub size: Option<(u32, u32)>,
@@ -51,6 +53,10 @@ pub trait Resolve {
     /// not known.
     fn highlight(&self, language: &str, code: &str) -> Option<String> {
         highlight::highlight(language, code)
+    }
+    /// The name screen readers give a code block in `language` (which may be empty).
+    fn code_label(&self, language: &str) -> String {
+        (folio::labels::labels("en").code_block)(language)
     }
 }
 
@@ -234,7 +240,11 @@ impl<'a> RenderState<'a> {
                     let inside = resolver
                         .highlight(&language, &code)
                         .unwrap_or_else(|| escape(&code));
-                    let html = code_block(&language, self.code_blocks.len());
+                    let html = code_block(
+                        &language,
+                        &resolver.code_label(&language),
+                        self.code_blocks.len(),
+                    );
                     self.code_blocks.push(inside);
                     self.push(Event::Html(html.into()));
                 }
@@ -553,14 +563,20 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// sanitizer leave alone, around its number.
 const CODE_MARK: char = '\u{E000}';
 
-/// A fenced code block in `language`, with a placeholder for its inside (code block `n`).
-fn code_block(language: &str, n: usize) -> String {
+/// A fenced code block in `language`, named `label`, with a placeholder for its inside
+/// (code block `n`). The block scrolls sideways when its lines are long, so it takes the
+/// keyboard's focus (a reader scrolls it with the arrow keys) and has a name to announce;
+/// `hl-code` gives it the highlighting theme's colours.
+fn code_block(language: &str, label: &str, n: usize) -> String {
+    let label = escape(label);
+    let start =
+        format!("<pre class=\"code hl-code\" tabindex=\"0\" role=\"group\" aria-label=\"{label}\"");
     if language.is_empty() {
-        format!("<pre class=\"code\"><code>{CODE_MARK}{n}{CODE_MARK}</code></pre>\n")
+        format!("{start}><code>{CODE_MARK}{n}{CODE_MARK}</code></pre>\n")
     } else {
         let language = escape(language);
         format!(
-            "<pre class=\"code\" data-lang=\"{language}\"><code class=\"language-{language}\">{CODE_MARK}{n}{CODE_MARK}</code></pre>\n"
+            "{start} data-lang=\"{language}\"><code class=\"language-{language}\">{CODE_MARK}{n}{CODE_MARK}</code></pre>\n"
         )
     }
 }
@@ -683,16 +699,16 @@ fn body_sanitizer() -> ammonia::Builder<'static> {
         .add_generic_attributes(["id", "class", "aria-label", "aria-hidden", "title"])
         .add_tag_attributes("a", ["rel"])
         .add_tag_attributes("img", ["width", "height", "loading", "decoding"])
-        .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("pre", ["data-lang", "tabindex", "role"])
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"]);
     builder
 }
 
 /// A rendered body with every relative URL made absolute, for feeds, which readers show
-/// away from the site: a fragment (`#usage`) becomes `page_url#usage`, and any other
-/// relative URL, which in a body is relative to the site's root (`posts/x/`,
-/// `data/media/…`), is joined to `base_url`.
+/// away from the site: a fragment (`#usage`) becomes `page_url#usage`, a path from the
+/// host's root (`/blog/posts/x/`, as bodies write the site's links and images) gets the
+/// host of `base_url`, and any other relative URL is joined to `base_url`.
 pub fn with_absolute_urls(html: &str, base_url: &str, page_url: &str) -> String {
     let mut builder = body_sanitizer();
     builder.url_relative(ammonia::UrlRelative::Custom(Box::new(AbsoluteUrls {
@@ -700,6 +716,15 @@ pub fn with_absolute_urls(html: &str, base_url: &str, page_url: &str) -> String 
         page_url: page_url.to_owned(),
     })));
     builder.clean(html).to_string()
+}
+
+/// `https://example.com` for `https://example.com/blog/`: the scheme and host of an
+/// absolute URL, without its path.
+fn origin(url: &str) -> &str {
+    let host_start = url.find("://").map_or(0, |at| at + 3);
+    url[host_start..]
+        .find('/')
+        .map_or(url, |at| &url[..host_start + at])
 }
 
 /// Makes a body's relative URLs absolute (see [`with_absolute_urls`]).
@@ -712,6 +737,8 @@ impl<'a> ammonia::UrlRelativeEvaluate<'a> for AbsoluteUrls {
     fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
         Some(Cow::Owned(if url.starts_with('#') {
             format!("{}{url}", self.page_url)
+        } else if url.starts_with('/') {
+            format!("{}{url}", origin(&self.base_url))
         } else {
             folio_model::head::absolute_url(&self.base_url, url)
         }))
@@ -729,7 +756,7 @@ mod tests {
                 h if h.starts_with("http") => LinkTarget::External,
                 h if h.starts_with('#') || h.starts_with("mailto:") => LinkTarget::Unchanged,
                 "@/posts/b.md" | "/posts/b/" | "/2019/01/01/b/" => {
-                    LinkTarget::Internal("posts/b/".into())
+                    LinkTarget::Internal("/blog/posts/b/".into())
                 }
                 _ => LinkTarget::Missing("link to a post's route".into()),
             }
@@ -737,7 +764,7 @@ mod tests {
         fn image(&self, src: &str) -> Result<ImageTarget, String> {
             match src {
                 "pic.png" => Ok(ImageTarget {
-                    src: "data/media/posts/a/pic.png".into(),
+                    src: "/blog/data/media/posts/a/pic.png".into(),
                     size: Some((640, 480)),
                 }),
                 _ => Err(format!("image file `{src}` not found")),
@@ -809,8 +836,8 @@ mod tests {
             ),
             "{out}"
         );
-        assert!(out.contains("<a href=\"posts/b/\">b</a>"), "{out}");
-        assert!(out.contains("<a href=\"posts/b/\">old</a>"), "{out}");
+        assert!(out.contains("<a href=\"/blog/posts/b/\">b</a>"), "{out}");
+        assert!(out.contains("<a href=\"/blog/posts/b/\">old</a>"), "{out}");
         assert!(out.contains("<a href=\"#intro\">top</a>"), "{out}");
         assert!(out.contains("<a href=\"mailto:a@b.c\">m</a>"), "{out}");
         assert!(html("<team@example.com>").contains("<a href=\"mailto:team@example.com\">"));
@@ -841,7 +868,7 @@ mod tests {
     #[test]
     fn sizes_images_and_loads_them_lazily() {
         let out = render("![A *chart*](pic.png) ![gone](nope.png)", &Site, false);
-        assert!(out.html.contains("<img src=\"data/media/posts/a/pic.png\" alt=\"A chart\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\">"), "{}", out.html);
+        assert!(out.html.contains("<img src=\"/blog/data/media/posts/a/pic.png\" alt=\"A chart\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\">"), "{}", out.html);
         assert_eq!(out.problems.len(), 1);
         assert!(!out.problems[0].warning);
         assert!(render("![gone](nope.png)", &Site, true).problems[0].warning);
@@ -1001,7 +1028,7 @@ mod tests {
             &Site,
             false,
         );
-        assert!(out.html.contains("<pre class=\"code\" data-lang=\"rust\"><code class=\"language-rust\"><span class=\"hl-"), "{}", out.html);
+        assert!(out.html.contains("<pre class=\"code hl-code\" tabindex=\"0\" role=\"group\" aria-label=\"Code: rust\" data-lang=\"rust\"><code class=\"language-rust\"><span class=\"hl-"), "{}", out.html);
         assert!(
             out.html.contains("&lt;hi&gt;") && !out.html.contains("<hi>"),
             "{}",
@@ -1009,5 +1036,47 @@ mod tests {
         );
         assert_eq!(out.text, "Intro words here.\nMore  text.\n");
         assert_eq!(out.first_paragraph, "Intro words here.");
+    }
+
+    #[test]
+    fn code_blocks_take_the_keyboards_focus_with_a_name() {
+        let plain = html("```\nlong line\n```\n");
+        assert!(
+            plain.starts_with("<pre class=\"code hl-code\" tabindex=\"0\" role=\"group\" aria-label=\"Code\"><code>"),
+            "{plain}"
+        );
+        // Sanitizing a body with raw HTML keeps them.
+        let mixed = html("<p>raw</p>\n\n```json\n{}\n```\n");
+        assert!(
+            mixed.contains("tabindex=\"0\" role=\"group\" aria-label=\"Code: json\""),
+            "{mixed}"
+        );
+    }
+
+    #[test]
+    fn feeds_get_every_url_of_a_body_absolute() {
+        let body = "<p><a href=\"/blog/posts/b/\">b</a> <a href=\"#usage\">u</a> \
+                    <img src=\"/blog/data/media/x.png\" alt=\"\"> <a href=\"posts/c/\">c</a></p>";
+        let out = with_absolute_urls(
+            body,
+            "https://example.com/blog/",
+            "https://example.com/blog/posts/a/",
+        );
+        assert!(
+            out.contains("href=\"https://example.com/blog/posts/b/\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("href=\"https://example.com/blog/posts/a/#usage\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("src=\"https://example.com/blog/data/media/x.png\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("href=\"https://example.com/blog/posts/c/\""),
+            "{out}"
+        );
     }
 }

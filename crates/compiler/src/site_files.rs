@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use folio_model::data_layout;
+
 use crate::assemble::ContentIndex;
 use crate::static_pages::{self, StaticPagesError, Template};
 use crate::{feeds, headers, output, sitemap};
@@ -51,7 +53,7 @@ pub fn write(
     };
     files.extend(feeds);
     files.extend(sitemap::files(index));
-    let base_path = static_pages::base_path(&index.site.base_url);
+    let base_path = data_layout::base_path(&index.site.base_url);
     files.push(headers::file(template.html(), &base_path, &files));
     output::write_pages(
         site_dir,

@@ -36,7 +36,7 @@ pub struct Template {
     after_body: String,
     /// The base path of `<base href>`: where Trunk put the assets.
     base_href: String,
-    /// The whole page, as Trunk wrote it.
+    /// The whole page, as Trunk wrote it but for the app's start and the `<base>`.
     html: String,
 }
 
@@ -88,6 +88,31 @@ fn start_after_first_paint(html: &str) -> String {
     html
 }
 
+/// `html` without its `<base href>` element (and the line it stood on), and the path it
+/// gave. A static page has no `<base>`: its links are paths from the host's root, so that
+/// `#heading` stays on its page and every tool reads each URL as a browser does, and the
+/// app is told the base path by an attribute of `<html>` instead ([`BASE_ATTRIBUTE`]).
+fn without_base(html: &str) -> Result<(String, String), String> {
+    const BASE: &str = "<base href=\"";
+    let missing = || format!("the page has no `{BASE}`");
+    let start = html.find(BASE).ok_or_else(missing)?;
+    let href_end = start + BASE.len() + html[start + BASE.len()..].find('"').ok_or_else(missing)?;
+    let end = href_end + html[href_end..].find('>').ok_or_else(missing)? + 1;
+    let href = html[start + BASE.len()..href_end].to_owned();
+    let line_start = html[..start].rfind('\n').map_or(0, |at| at + 1);
+    let (start, end) = if html[line_start..start].trim().is_empty() && html[end..].starts_with('\n')
+    {
+        (line_start, end + 1)
+    } else {
+        (start, end)
+    };
+    Ok((format!("{}{}", &html[..start], &html[end..]), href))
+}
+
+/// The attribute of `<html>` that tells the app the site's base path (`/`, `/blog/`),
+/// which static pages do not give in a `<base>` (see [`Template::parse`]).
+const BASE_ATTRIBUTE: &str = "data-folio-base";
+
 /// The attribute that marks a page's content as static, for the app to replace.
 const STATIC_MARK: &str = "data-folio-static";
 
@@ -115,12 +140,6 @@ impl Template {
     /// page's first paint (see [`start_after_first_paint`]).
     pub fn parse(html: &str) -> Result<Template, String> {
         let html = &start_after_first_paint(html);
-        let find = |what: &str, from: usize| {
-            html[from..]
-                .find(what)
-                .map(|at| from + at)
-                .ok_or_else(|| format!("the page has no `{what}`"))
-        };
         if html.contains(STATIC_MARK) {
             return Err(
                 "this is a page folio-build wrote, not Trunk's index.html: build from a fresh \
@@ -128,6 +147,13 @@ impl Template {
                     .into(),
             );
         }
+        let (html, base_href) = &without_base(html)?;
+        let find = |what: &str, from: usize| {
+            html[from..]
+                .find(what)
+                .map(|at| from + at)
+                .ok_or_else(|| format!("the page has no `{what}`"))
+        };
         let lang = find("<html lang=\"", 0)? + "<html lang=\"".len();
         let lang_end = find("\"", lang)?;
         let title = find("<title>", lang_end)?;
@@ -135,19 +161,22 @@ impl Template {
         let body = find("<body", title_end)?;
         let body_open_end = find(">", body)? + 1;
         let body_end = find("</body>", body_open_end)?;
-        let base = find("<base href=\"", 0)? + "<base href=\"".len();
-        let base_href = html[base..find("\"", base)?].to_owned();
         Ok(Template {
             before_lang: html[..lang].to_owned(),
-            before_head: html[lang_end..title].to_owned(),
+            // After the language's closing quote.
+            before_head: format!(
+                "\" {BASE_ATTRIBUTE}=\"{}\"{}",
+                escape_html(base_href),
+                &html[lang_end + 1..title]
+            ),
             before_body: html[title_end..body_open_end].to_owned(),
             after_body: html[body_end..].to_owned(),
-            base_href,
-            html: html.to_owned(),
+            base_href: base_href.clone(),
+            html: html.clone(),
         })
     }
 
-    /// The whole page, as Trunk wrote it.
+    /// The whole page, as Trunk wrote it but for the changes above.
     pub fn html(&self) -> &str {
         &self.html
     }
@@ -200,7 +229,7 @@ pub enum StaticPagesError {
 /// The static page of every route of `index`, from `template`: posts, listing pages,
 /// `404.html` and a redirect page at each old URL.
 pub fn pages(index: &ContentIndex, template: &Template) -> Result<Vec<SiteFile>, StaticPagesError> {
-    let base_path = base_path(&index.site.base_url);
+    let base_path = data_layout::base_path(&index.site.base_url);
     if base_path != template.base_href {
         return Err(StaticPagesError::BasePathMismatch {
             base_url: index.site.base_url.clone(),
@@ -330,12 +359,22 @@ fn redirect_page(site: &SiteDocument, base_path: &str, redirect: &Redirect) -> S
     };
     let canonical = attribute(&format!("{}{}", site.base_url, redirect.to));
     let target = attribute(&format!("{base_path}{}", redirect.to));
+    // In the language of the page it leads to.
+    let language = data_layout::parse_route(&redirect.to)
+        .and_then(|route| route.language)
+        .unwrap_or(&site.default_language);
+    let labels = folio::labels::labels(language);
+    let (lang, moved, moved_to) = (
+        escape_html(language),
+        escape_html(labels.moved),
+        escape_html(labels.moved_to),
+    );
     let contents = format!(
-        "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>Moved</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{moved}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
          <link rel=\"canonical\" href=\"{canonical}\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n\
-         <body>\n<p>This page has moved to <a href=\"{target}\">{canonical}</a>.</p>\n\
+         <body>\n<p>{moved_to} <a href=\"{target}\">{canonical}</a>.</p>\n\
          </body>\n</html>\n"
     );
     // An old URL that names a file (`old.html`) is that file; any other is a folder.
@@ -350,34 +389,9 @@ fn redirect_page(site: &SiteDocument, base_path: &str, redirect: &Redirect) -> S
     SiteFile { path, contents }
 }
 
-/// The path part of the site's base URL, with its trailing slash: `/blog/` for
-/// `https://example.com/blog/`, `/` for `/`.
-pub fn base_path(base_url: &str) -> String {
-    let path = match base_url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
-        None => base_url,
-    };
-    let mut path = path.to_owned();
-    if !path.starts_with('/') {
-        path.insert(0, '/');
-    }
-    if !path.ends_with('/') {
-        path.push('/');
-    }
-    path
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_base_path_is_the_path_of_the_base_url() {
-        assert_eq!(base_path("https://example.com/blog/"), "/blog/");
-        assert_eq!(base_path("https://example.com"), "/");
-        assert_eq!(base_path("http://127.0.0.1:8080/blog"), "/blog/");
-        assert_eq!(base_path("/"), "/");
-    }
 
     #[test]
     fn embedded_json_cannot_end_its_script() {
@@ -422,8 +436,27 @@ mod tests {
     }
 
     #[test]
+    fn a_page_has_no_base_element_and_gives_the_app_its_base_path() {
+        let trunk = "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <base href=\"/blog/\">\n    \
+                     <title>t</title>\n  </head>\n  <body>\n  </body>\n</html>\n";
+        let template = Template::parse(trunk).unwrap();
+        let head = PageHead {
+            language: "es".into(),
+            ..PageHead::default()
+        };
+        let page = template.page(&head, "<p>hola</p>", &[]);
+        assert!(!page.contains("<base"), "{page}");
+        assert!(
+            page.starts_with("<!doctype html>\n<html lang=\"es\" data-folio-base=\"/blog/\">\n  <head>\n    <title>"),
+            "{page}"
+        );
+    }
+
+    #[test]
     fn a_template_without_its_parts_is_refused() {
         let error = Template::parse("<html><body></body></html>").unwrap_err();
+        assert!(error.contains("<base href="), "{error}");
+        let error = Template::parse("<html><base href=\"/\"><body></body></html>").unwrap_err();
         assert!(error.contains("<html lang="), "{error}");
     }
 }

@@ -17,6 +17,23 @@ pub const REDIRECTS: &str = "data/redirects.json";
 /// The folder, under the site's root, of images copied from the content folder.
 pub const MEDIA_DIR: &str = "data/media";
 
+/// The path part of the site's base URL, with its trailing slash: `/blog/` for
+/// `https://example.com/blog/`, `/` for `/`.
+pub fn base_path(base_url: &str) -> String {
+    let path = match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
+        None => base_url,
+    };
+    let mut path = path.to_owned();
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    path
+}
+
 /// The route prefix of a language: `""` for the default language, else `"<code>/"`.
 pub fn language_prefix(language: &str, default_language: &str) -> String {
     if language == default_language {
@@ -195,6 +212,14 @@ pub fn related_features(prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_path_is_the_path_of_the_base_url() {
+        assert_eq!(base_path("https://example.com/blog/"), "/blog/");
+        assert_eq!(base_path("https://example.com"), "/");
+        assert_eq!(base_path("http://127.0.0.1:8080/blog"), "/blog/");
+        assert_eq!(base_path("/"), "/");
+    }
 
     #[test]
     fn feeds_live_under_their_language_prefix() {

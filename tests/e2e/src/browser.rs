@@ -27,6 +27,16 @@ impl Browser {
     /// Starts chromedriver (`$CHROMEDRIVER`, else `/usr/bin/chromedriver`) and a headless
     /// Chromium session with a fresh profile and a 1280x900 window.
     pub async fn start() -> Browser {
+        Self::start_with(true).await
+    }
+
+    /// The same, with JavaScript turned off in its pages, as for a reader who turned it
+    /// off or a reader-mode view (WebDriver's own scripts still run).
+    pub async fn start_without_javascript() -> Browser {
+        Self::start_with(false).await
+    }
+
+    async fn start_with(javascript: bool) -> Browser {
         let driver_path =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
@@ -50,6 +60,8 @@ impl Browser {
                     "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
+                // 2: blocked, the setting of Chromium's "Don't allow sites to use JavaScript".
+                "prefs": { "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 } },
             }),
         );
         capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));

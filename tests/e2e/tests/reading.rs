@@ -438,3 +438,59 @@ async fn the_theme_toggle_is_remembered_and_links_prefetch_their_post() {
     assert_clean_console(browser.console_problems().await);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_javascript_in_page_links_stay_on_their_page() {
+    let server = StaticServer::start(&dist_dir()).await;
+    let browser = Browser::start_without_javascript().await;
+    let client = &browser.client;
+    let post = "/posts/support-automation-field-guide/";
+    client.goto(&server.url(post)).await.expect("load the page");
+    assert_eq!(
+        eval(
+            client,
+            "return document.querySelector('#folio').hasAttribute('data-folio-static')"
+        )
+        .await,
+        true,
+        "the app did not run: this is the static page"
+    );
+    // A table-of-contents entry, as the reader sees it: a click, with the page's own URL
+    // resolution (no `<base>` to send `#id` to the home page).
+    wait_for(client, ".toc a[href='#read-the-inbox-you-actually-have']")
+        .await
+        .click()
+        .await
+        .expect("click the table-of-contents entry");
+    wait_until(
+        client,
+        "the entry lands on its heading, on the same page",
+        &format!(
+            "return location.pathname === '{post}' && location.hash === '#read-the-inbox-you-actually-have' \
+             && Math.abs(document.getElementById('read-the-inbox-you-actually-have').getBoundingClientRect().top) < 200"
+        ),
+    )
+    .await;
+    // Every in-page link of the page resolves to the page itself.
+    let elsewhere = eval(
+        client,
+        &format!(
+            "return [...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.href).filter(h => !h.startsWith(location.origin + '{post}#'))"
+        ),
+    )
+    .await;
+    assert_eq!(
+        elsewhere,
+        Value::Array(vec![]),
+        "in-page links that leave the page"
+    );
+    // And the page's own scripts never ran: Trunk's loader would have set `wasmBindings`
+    // and the app replaced the static page by now.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(
+        eval(client, "return typeof window.wasmBindings === 'undefined' && !!document.querySelector('#folio[data-folio-static]')").await,
+        true,
+        "JavaScript is off"
+    );
+    browser.close().await;
+}

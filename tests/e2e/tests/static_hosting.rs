@@ -562,7 +562,12 @@ async fn a_build_for_a_sub_path_works_end_to_end() {
         html.contains(&format!("rel=\"canonical\" href=\"{post}\"")),
         "canonical"
     );
-    assert!(html.contains(&format!("<base href=\"/{sub_path}/\">")));
+    // No `<base>`: every URL of the page is a path from the host's root, and the app
+    // reads the base path from `<html>`.
+    assert!(!html.contains("<base"), "a static page has no <base>");
+    assert!(html.contains(&format!(
+        "<html lang=\"en\" data-folio-base=\"/{sub_path}/\">"
+    )));
     assert!(html.contains(&format!(
         "href=\"{base}/es/posts/whatsapp-cart-recovery-playbook/\""
     )));
