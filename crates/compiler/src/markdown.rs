@@ -178,6 +178,9 @@ struct RenderState<'a> {
     external_links: Vec<bool>,
     ids: HashMap<String, u32>,
     toc: Vec<TocEntry>,
+    /// The open sections of the body's outline: each heading's level as written, and as
+    /// the page has it (see [`RenderState::outline_level`]).
+    outline: Vec<(u8, u8)>,
     text: String,
     first_paragraph: String,
     paragraphs_seen: u32,
@@ -412,7 +415,7 @@ impl<'a> RenderState<'a> {
             format!("{base}-{count}")
         };
         *count += 1;
-        let level = heading.level;
+        let level = self.outline_level(heading.level);
         let escaped_id = escape(&id);
         self.out.push(Event::Html(
             format!("<h{level} id=\"{escaped_id}\">").into(),
@@ -429,6 +432,24 @@ impl<'a> RenderState<'a> {
                 title: heading.text.trim().to_owned(),
             });
         }
+    }
+
+    /// The level a heading written at `written` takes in the page: one below the heading
+    /// of the section it is in, the body's first sections at 2 (the page's title is its
+    /// one `h1`). The outline the author wrote is kept, and no level is skipped: `###`
+    /// straight under the title is a section of the page, as screen readers and the HTML
+    /// checker read it, and `#` in a body is not a second title.
+    fn outline_level(&mut self, written: u8) -> u8 {
+        while self
+            .outline
+            .last()
+            .is_some_and(|&(open, _)| open >= written)
+        {
+            self.outline.pop();
+        }
+        let level = self.outline.last().map_or(2, |&(_, page)| page + 1).min(6);
+        self.outline.push((written, level));
+        level
     }
 
     fn link(
@@ -459,6 +480,25 @@ impl<'a> RenderState<'a> {
                 format!("link to an unsafe URL `{dest_url}`"),
                 "links may use http, https, mailto or tel, or point inside the site",
                 false,
+            );
+            return (Event::Html("<a>".into()), true);
+        }
+        if !has_known_scheme(&dest_url) {
+            let scheme = dest_url.split(':').next().unwrap_or_default();
+            let help = match scheme.to_ascii_lowercase().as_str() {
+                "ttps" | "htps" | "htts" | "hhttps" => format!(
+                    "write `https{}`; as written, it leads nowhere and is left as text",
+                    &dest_url[scheme.len()..]
+                ),
+                _ => "links may use http, https, mailto or tel, or point inside the site; \
+                      as written, it is left as text"
+                    .into(),
+            };
+            self.problem(
+                offset,
+                format!("link `{dest_url}` has an unknown scheme `{scheme}:`"),
+                &help,
+                true,
             );
             return (Event::Html("<a>".into()), true);
         }
@@ -611,6 +651,50 @@ fn splice_code(html: &str, blocks: &[String]) -> String {
 }
 
 /// True for URL schemes that run code (`javascript:`, `vbscript:`, `data:` in links).
+/// Whether an absolute URL's scheme is one a browser follows and the sanitizer keeps
+/// (ammonia's list: http, https, ftp, mailto, irc and the like); `//host/x` has none.
+fn has_known_scheme(url: &str) -> bool {
+    static SCHEMES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let schemes = SCHEMES.get_or_init(|| ammonia::Builder::default().clone_url_schemes());
+    let is_scheme = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    };
+    match url.split_once(':') {
+        Some((scheme, _)) if is_scheme(scheme) => {
+            schemes.contains(scheme.to_ascii_lowercase().as_str())
+        }
+        _ => true,
+    }
+}
+
+/// `url` with every `#` after the one that starts its fragment written `%23`: a URL
+/// may hold only one (`?channels=##rust` is `?channels=` and the fragment `#rust`, with
+/// a `#` in it that the URL standard forbids), and browsers read `%23` the same.
+fn valid_fragment(url: &str) -> Cow<'_, str> {
+    match url.split_once('#') {
+        Some((before, fragment)) if fragment.contains('#') => {
+            Cow::Owned(format!("{before}#{}", fragment.replace('#', "%23")))
+        }
+        _ => Cow::Borrowed(url),
+    }
+}
+
+/// A raw HTML attribute's value as HTML allows it: image sizes as whole numbers of
+/// pixels (`300px` is `300`; a size that is not a number is left out), URLs with one `#`.
+fn valid_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    match (element, attribute) {
+        ("img" | "video" | "source" | "iframe", "width" | "height") => {
+            let digits = value.trim().trim_end_matches("px").trim();
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| Cow::Owned(digits.to_owned()))
+        }
+        (_, "href" | "src") => Some(valid_fragment(value)),
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
 fn is_unsafe_url(url: &str) -> bool {
     let scheme: String = url
         .trim_start()
@@ -630,7 +714,7 @@ fn escape(text: &str) -> String {
 
 fn href(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
-    let _ = escape_href(&mut out, url);
+    let _ = escape_href(&mut out, &valid_fragment(url));
     out
 }
 
@@ -701,7 +785,8 @@ fn body_sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("img", ["width", "height", "loading", "decoding"])
         .add_tag_attributes("pre", ["data-lang", "tabindex", "role"])
         .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"]);
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .attribute_filter(valid_attribute);
     builder
 }
 
@@ -1078,5 +1163,59 @@ mod tests {
             out.contains("href=\"https://example.com/blog/posts/c/\""),
             "{out}"
         );
+    }
+
+    #[test]
+    fn headings_follow_the_authors_outline_without_skipping_a_level() {
+        let out = render(
+            "### A\n\n##### B\n\n###### C\n\n#### D\n\n# E\n\n## F\n\n### G\n",
+            &Site,
+            false,
+        );
+        let levels: Vec<&str> = out
+            .html
+            .match_indices("<h")
+            .map(|(at, _)| &out.html[at + 2..at + 3])
+            .collect();
+        assert_eq!(levels, ["2", "3", "4", "3", "2", "3", "4"], "{}", out.html);
+        let toc: Vec<_> = out
+            .toc
+            .iter()
+            .map(|e| (e.level, e.title.as_str()))
+            .collect();
+        assert_eq!(toc, [(2, "A"), (3, "B"), (3, "D"), (2, "E"), (3, "F")]);
+    }
+
+    #[test]
+    fn a_link_with_an_unknown_scheme_is_a_warning_and_text() {
+        let out = render(
+            "[rust#1](ttps://github.com/rust-lang/rust/pull/1)\n",
+            &Site,
+            false,
+        );
+        assert_eq!(out.html, "<p><a>rust#1</a></p>\n");
+        assert_eq!(out.problems.len(), 1);
+        assert!(out.problems[0].warning);
+        assert!(
+            out.problems[0]
+                .help
+                .contains("`https://github.com/rust-lang/rust/pull/1`"),
+            "{:?}",
+            out.problems
+        );
+    }
+
+    #[test]
+    fn urls_and_sizes_are_written_as_html_allows() {
+        let link = html("[irc](https://webchat.example/?channels=##rust)\n");
+        assert!(
+            link.contains("href=\"https://webchat.example/?channels=#%23rust\""),
+            "{link}"
+        );
+        let raw = html(
+            "<img src=\"https://x.example/a.png\" width=\"300px\" height=\"tall\" alt=\"a\">\n",
+        );
+        assert!(raw.contains("width=\"300\""), "{raw}");
+        assert!(!raw.contains("height"), "{raw}");
     }
 }
