@@ -129,6 +129,14 @@ pub fn render(markdown: &str, resolver: &dyn Resolve, warn_missing: bool) -> Ren
     // Code is safe by construction (escaped, then highlighted by us), so it joins the
     // body after sanitizing: the sanitizer never has to parse thousands of spans.
     let html_out = splice_code(&html_out, &state.code_blocks);
+    // In Unicode's composed form (NFC), as the HTML checker asks of text: `ń` as one
+    // character rather than `n` and a combining accent, which render alike but search
+    // and compare differently.
+    let html_out = match icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&html_out)
+    {
+        Cow::Borrowed(_) => html_out,
+        Cow::Owned(composed) => composed,
+    };
     Rendered {
         html: html_out,
         toc: state.toc,
@@ -1217,5 +1225,10 @@ mod tests {
         );
         assert!(raw.contains("width=\"300\""), "{raw}");
         assert!(!raw.contains("height"), "{raw}");
+    }
+
+    #[test]
+    fn bodies_are_in_composed_unicode() {
+        assert_eq!(html("Lesin\u{301}ski\n"), "<p>Lesi\u{144}ski</p>\n");
     }
 }
