@@ -658,7 +658,6 @@ fn splice_code(html: &str, blocks: &[String]) -> String {
     out
 }
 
-/// True for URL schemes that run code (`javascript:`, `vbscript:`, `data:` in links).
 /// Whether an absolute URL's scheme is one a browser follows and the sanitizer keeps
 /// (ammonia's list: http, https, ftp, mailto, irc and the like); `//host/x` has none.
 fn has_known_scheme(url: &str) -> bool {
@@ -703,6 +702,7 @@ fn valid_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option
     }
 }
 
+/// True for URL schemes that run code (`javascript:`, `vbscript:`, `data:` in links).
 fn is_unsafe_url(url: &str) -> bool {
     let scheme: String = url
         .trim_start()
