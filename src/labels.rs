@@ -43,6 +43,8 @@ pub struct Labels {
     pub moved_to: &'static str,
     /// The name of a post's code block in a language (`json`; empty when not given).
     pub code_block: fn(&str) -> String,
+    /// The summary of a `<details>` in a post whose author gave it none.
+    pub details: &'static str,
 }
 
 const ENGLISH: Labels = Labels {
@@ -89,6 +91,7 @@ const ENGLISH: Labels = Labels {
         "" => "Code".to_owned(),
         language => format!("Code: {language}"),
     },
+    details: "Details",
 };
 
 const SPANISH: Labels = Labels {
@@ -135,6 +138,7 @@ const SPANISH: Labels = Labels {
         "" => "Código".to_owned(),
         language => format!("Código: {language}"),
     },
+    details: "Detalles",
 };
 
 /// The labels of `language` (`es`, `es-MX`...), English when the app has no table for it.

@@ -675,6 +675,10 @@ impl Resolve for PostResolver<'_> {
         (folio::labels::labels(self.language).code_block)(language)
     }
 
+    fn details_label(&self) -> &'static str {
+        folio::labels::labels(self.language).details
+    }
+
     fn link(&self, href: &str) -> LinkTarget {
         let href = href.trim();
         if href.is_empty() || href.starts_with('#') {

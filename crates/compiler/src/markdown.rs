@@ -11,6 +11,11 @@ use std::sync::OnceLock;
 use folio_model::TocEntry;
 
 use crate::highlight;
+use markup_repair::Repaired;
+use outline::Outline;
+
+mod markup_repair;
+mod outline;
 use folio_model::slug::slugify;
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
@@ -57,6 +62,10 @@ pub trait Resolve {
     /// The name screen readers give a code block in `language` (which may be empty).
     fn code_label(&self, language: &str) -> String {
         (folio::labels::labels("en").code_block)(language)
+    }
+    /// The name of a `<details>` whose author gave it no `<summary>`.
+    fn details_label(&self) -> &'static str {
+        folio::labels::labels("en").details
     }
 }
 
@@ -123,7 +132,30 @@ pub fn render(markdown: &str, resolver: &dyn Resolve, warn_missing: bool) -> Ren
             events.insert(end, Event::Html(RAW_HTML_MARK.into()));
             events.insert(start, Event::Html(RAW_HTML_MARK.into()));
             html::push_html(&mut html_out, events.into_iter());
-            html_out = sanitized_between_marks(&html_out);
+            // The outline the raw HTML's headings go on with: that of the last heading
+            // before it.
+            let heading_level = state
+                .heading_starts
+                .iter()
+                .take_while(|&&(at, _)| at < start)
+                .last()
+                .map_or(0, |&(_, level)| level);
+            let repaired =
+                sanitized_between_marks(&html_out, heading_level, resolver.details_label());
+            html_out = repaired.html;
+            let mut search_from = 0;
+            for src in repaired.images_without_alt {
+                let offset = raw_image_offset(markdown, &src, search_from);
+                search_from = offset + 1;
+                state.problems.push(BodyProblem {
+                    offset,
+                    message: format!("image `{src}` has no alt text"),
+                    help: "add `alt=\"...\"` saying what it shows, or `alt=\"\"` if it is only \
+                           decoration; as written, it gets `alt=\"\"`, and screen readers skip it"
+                        .to_owned(),
+                    warning: true,
+                });
+            }
         }
     }
     // Code is safe by construction (escaped, then highlighted by us), so it joins the
@@ -186,15 +218,15 @@ struct RenderState<'a> {
     external_links: Vec<bool>,
     ids: HashMap<String, u32>,
     toc: Vec<TocEntry>,
-    /// The open sections of the body's outline: each heading's level as written, and as
-    /// the page has it (see [`RenderState::outline_level`]).
-    outline: Vec<(u8, u8)>,
+    outline: Outline,
     text: String,
     first_paragraph: String,
     paragraphs_seen: u32,
     in_paragraph: bool,
     /// Where in `out` the current top-level block starts.
     block_start: usize,
+    /// Where in `out` each heading starts, and the level it has in the page.
+    heading_starts: Vec<(usize, u8)>,
     /// The events of the raw HTML block being read, from its start: a block of nothing
     /// but comments is left out, and needs no sanitizer.
     html_block: Option<Vec<Event<'a>>>,
@@ -423,8 +455,9 @@ impl<'a> RenderState<'a> {
             format!("{base}-{count}")
         };
         *count += 1;
-        let level = self.outline_level(heading.level);
+        let level = self.outline.level(heading.level);
         let escaped_id = escape(&id);
+        self.heading_starts.push((self.out.len(), level));
         self.out.push(Event::Html(
             format!("<h{level} id=\"{escaped_id}\">").into(),
         ));
@@ -440,24 +473,6 @@ impl<'a> RenderState<'a> {
                 title: heading.text.trim().to_owned(),
             });
         }
-    }
-
-    /// The level a heading written at `written` takes in the page: one below the heading
-    /// of the section it is in, the body's first sections at 2 (the page's title is its
-    /// one `h1`). The outline the author wrote is kept, and no level is skipped: `###`
-    /// straight under the title is a section of the page, as screen readers and the HTML
-    /// checker read it, and `#` in a body is not a second title.
-    fn outline_level(&mut self, written: u8) -> u8 {
-        while self
-            .outline
-            .last()
-            .is_some_and(|&(open, _)| open >= written)
-        {
-            self.outline.pop();
-        }
-        let level = self.outline.last().map_or(2, |&(_, page)| page + 1).min(6);
-        self.outline.push((written, level));
-        level
     }
 
     fn link(
@@ -761,19 +776,41 @@ const RAW_HTML_MARK: &str = "\u{E001}folio-raw-html\u{E001}\n";
 /// URLs), as safe as a body with no raw HTML at all, which is never sanitized; it starts
 /// and ends between top-level blocks, so that the sanitizer reads whole elements. Should
 /// an author type the mark, the sanitized part only grows.
-fn sanitized_between_marks(html: &str) -> String {
+///
+/// The sanitized part is then mended where it breaks HTML's rules (see
+/// [`markup_repair`]), its headings going on from `heading_level`.
+fn sanitized_between_marks(html: &str, heading_level: u8, details_label: &str) -> Repaired {
+    let mend = |part: &str| {
+        let clean = sanitizer().clean(part).to_string();
+        markup_repair::repair(&clean, heading_level, details_label)
+    };
     let (Some(start), Some(end)) = (html.find(RAW_HTML_MARK), html.rfind(RAW_HTML_MARK)) else {
-        return sanitizer().clean(html).to_string();
+        return mend(html);
     };
     if end <= start {
-        return sanitizer().clean(html).to_string();
+        return mend(html);
     }
-    let inside = &html[start + RAW_HTML_MARK.len()..end];
-    let mut out = String::with_capacity(html.len());
+    let inside = mend(&html[start + RAW_HTML_MARK.len()..end]);
+    let mut out = String::with_capacity(html.len() + 64);
     out.push_str(&html[..start]);
-    out.push_str(&sanitizer().clean(inside).to_string());
+    out.push_str(&inside.html);
     out.push_str(&html[end + RAW_HTML_MARK.len()..]);
-    out
+    Repaired {
+        html: out,
+        ..inside
+    }
+}
+
+/// Where the raw `<img>` with `src` is written in `markdown`, at or after `from`: where
+/// its URL is, else where the next `<img` is (an entity in the URL), else `from`.
+fn raw_image_offset(markdown: &str, src: &str, from: usize) -> usize {
+    let rest = markdown.get(from..).unwrap_or_default();
+    let found = (!src.is_empty())
+        .then(|| rest.find(src))
+        .flatten()
+        .and_then(|at| rest[..at].rfind('<'))
+        .or_else(|| rest.to_ascii_lowercase().find("<img"));
+    from + found.unwrap_or(0)
 }
 
 /// The sanitizer for bodies with raw HTML: ammonia's safe defaults, plus the attributes
