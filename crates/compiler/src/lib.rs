@@ -1,35 +1,26 @@
 //! Folio's content compiler: turns a content folder (Markdown posts with front matter,
 //! site settings, authors, categories) into the JSON content index of `folio-model`.
 //!
-//! A chain of stages: [`source`] reads the folder, [`front_matter`] splits and reads each
-//! page's header, [`settings`] reads the site's own files, [`posts`] resolves posts and
-//! checks what spans files, [`assemble`] renders bodies ([`markdown`]) and builds the
-//! documents, [`output`] writes them atomically. Only `source`, `output` and the
-//! [`highlight::Cache`] file touch the file system. Every problem of a run is collected
-//! before anything is written.
+//! Three stages, one folder each: [`read`] a site (Folio's content folder, or a Zola or
+//! Hugo site as it is), [`render`] its posts into the documents of the index, [`write`]
+//! the index and the site around it. Only `read::source`, `read::import`, `write` and
+//! the highlight cache touch the file system. Every problem of a run is collected before
+//! anything is written.
 
-pub mod assemble;
-pub mod dates;
 pub mod diagnostic;
-pub mod features;
-pub mod feeds;
-pub mod front_matter;
-pub mod headers;
-pub mod highlight;
-pub mod markdown;
-pub mod output;
 pub mod parallel;
-pub mod posts;
-pub mod settings;
-pub mod site_files;
-pub mod sitemap;
-pub mod source;
-pub mod static_pages;
+pub mod read;
+pub mod render;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
-pub use assemble::ContentIndex;
+use read::{front_matter, posts, settings, source};
+use render::{assemble, highlight};
+use write::output;
+
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use render::assemble::ContentIndex;
 
 /// Why a build did not produce an index.
 #[derive(Debug, thiserror::Error)]

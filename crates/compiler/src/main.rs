@@ -80,7 +80,7 @@ fn main() -> ExitCode {
     };
     let (result, verb, options) = match &cli.command {
         Command::HighlightCss => {
-            print!("{}", folio_build::highlight::theme_css());
+            print!("{}", folio_build::render::highlight::theme_css());
             return ExitCode::SUCCESS;
         }
         Command::Build {
@@ -152,8 +152,8 @@ fn write_site_files(
     template: &std::path::Path,
     out: &std::path::Path,
 ) -> Result<(), String> {
-    use folio_build::site_files;
-    use folio_build::static_pages::Template;
+    use folio_build::write::site_files;
+    use folio_build::write::static_pages::Template;
     let site_dir = out
         .parent()
         .filter(|_| out.file_name() == Some(std::ffi::OsStr::new("data")))

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use folio_build::highlight::contrast::{AA_CONTRAST, contrast_ratio};
+use folio_build::render::highlight::contrast::{AA_CONTRAST, contrast_ratio};
 
 /// One rule of the style sheet: its selectors and its declarations.
 struct Rule {

@@ -94,7 +94,7 @@ fn the_rust_blog_corpus_compiles_with_no_error() {
     assert!(rust.len() > 500, "{}", rust.len());
     for block in rust {
         assert_eq!(
-            folio_build::highlight::text_of(&block.html),
+            folio_build::render::highlight::text_of(&block.html),
             block.code,
             "{}",
             block.html

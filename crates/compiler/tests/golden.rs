@@ -88,7 +88,7 @@ fn the_sample_content_compiles_to_the_golden_json() {
 #[test]
 fn the_checked_in_highlight_css_is_what_the_compiler_writes() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../style/highlight.css");
-    let generated = folio_build::highlight::theme_css();
+    let generated = folio_build::render::highlight::theme_css();
     if std::env::var_os("FOLIO_BLESS").is_some() {
         std::fs::write(&path, &generated).unwrap();
         return;

@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use folio_build::site_files::{self, Written};
-use folio_build::static_pages::Template;
+use folio_build::write::site_files::{self, Written};
+use folio_build::write::static_pages::Template;
 use folio_build::{BuildOptions, compile};
 
 const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\"><head><base href=\"/blog/\">\

@@ -10,12 +10,13 @@ use folio_model::pagination::{page_count, page_items};
 use folio_model::text_stats::{count_words, reading_minutes};
 use folio_model::*;
 
-use crate::dates::rfc3339;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, ImageTarget, LinkTarget, Resolve};
-use crate::posts::{Catalog, Post, content_path, normalize_url};
-use crate::settings::Settings;
-use crate::{features, highlight, parallel};
+use crate::parallel;
+use crate::read::dates::rfc3339;
+use crate::read::posts::{Catalog, Post, content_path, normalize_url};
+use crate::read::settings::Settings;
+use crate::render::markdown::{self, ImageTarget, LinkTarget, Resolve};
+use crate::render::{features, highlight};
 
 /// A post gets a table of contents when it has this many `##`/`###` headings...
 const TOC_MIN_HEADINGS: usize = 3;

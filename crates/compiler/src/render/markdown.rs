@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use folio_model::TocEntry;
 
-use crate::highlight;
+use crate::render::highlight;
 use markup_repair::Repaired;
 use outline::Outline;
 

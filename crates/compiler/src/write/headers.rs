@@ -17,7 +17,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use folio_model::data_layout;
 use sha2::{Digest, Sha256};
 
-use crate::site_files::SiteFile;
+use crate::write::site_files::SiteFile;
 
 /// For files whose name carries a hash of their content (Trunk's `main-<hash>.css`).
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use folio_model::data_layout;
 
-use crate::assemble::ContentIndex;
-use crate::static_pages::{self, StaticPagesError, Template};
-use crate::{feeds, headers, output, sitemap};
+use crate::render::assemble::ContentIndex;
+use crate::write::static_pages::{self, StaticPagesError, Template};
+use crate::write::{feeds, headers, output, sitemap};
 
 /// One file of the static site.
 pub struct SiteFile {

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use folio_model::content_index::RelatedFeatures;
 use folio_model::{data_layout, feature_lines};
 
-use crate::assemble::{ContentIndex, media_url};
 use crate::parallel;
-use crate::source::IoError;
+use crate::read::source::IoError;
+use crate::render::assemble::{ContentIndex, media_url};
 
 /// Writes every document of `index` and its media under `out_dir` (the site's `data`
 /// folder), replacing its previous contents only once all is written.

@@ -432,7 +432,7 @@ fn escape(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::highlight::text_of;
+    use crate::render::highlight::text_of;
 
     /// The classed tokens of `code`, as (class, text) pairs.
     fn spans(code: &str) -> Vec<(String, String)> {

@@ -11,8 +11,8 @@ use folio_model::head::{self, HeadTags, absolute_url};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use crate::assemble::ContentIndex;
-use crate::site_files::SiteFile;
+use crate::render::assemble::ContentIndex;
+use crate::write::site_files::SiteFile;
 
 /// `sitemap.xml`, if the site has an absolute base URL, and `robots.txt`.
 pub fn files(index: &ContentIndex) -> Vec<SiteFile> {

@@ -7,10 +7,10 @@ use folio_model::slug::{is_slug, slugify};
 use folio_model::{NextPath, Term};
 use jiff::ZonedDateTime as Zoned;
 
-use crate::dates;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::front_matter::{ImageRef, Page};
-use crate::settings::{AuthorFile, CategoryFile, Settings, next_path};
+use crate::read::dates;
+use crate::read::front_matter::{ImageRef, Page};
+use crate::read::settings::{AuthorFile, CategoryFile, Settings, next_path};
 
 /// A post, resolved but not yet rendered.
 #[derive(Debug, Clone)]

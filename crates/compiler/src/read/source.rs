@@ -1,30 +1,46 @@
-//! Reads the content folder: settings, authors, categories and every Markdown page as
-//! text, and the list of other files (images). With `output`, the only module that
-//! touches the file system.
+//! Reads a site's files: settings, authors, categories and every Markdown page of its
+//! content trees as text, the list of other files (images), and the static files that
+//! are copied to the site's root. With `import` and `write`, the only modules that touch
+//! the file system.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::parallel;
+use crate::read::import::ContentTree;
 
 /// A text file of the content folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextFile {
     /// The path as diagnostics show it: the content folder joined with `relative`.
     pub path: String,
-    /// The path inside the content folder, with `/` separators (`posts/a.md`).
+    /// The path inside the content folder, with `/` separators (`posts/a.md`). With
+    /// several content trees (one per language), from the folder that holds them all
+    /// (`en/blog/a.md`).
     pub relative: String,
     /// The contents, without a byte-order mark.
     pub text: String,
+    /// Where in `relative` the path inside its content tree starts.
+    pub tree_start: usize,
+    /// The language of the file's content tree, when it is one language's.
+    pub tree_language: Option<String>,
+}
+
+impl TextFile {
+    /// The path inside its content tree (`blog/a.md`), the same for a page and its
+    /// translations in other languages' trees.
+    pub fn tree_path(&self) -> &str {
+        &self.relative[self.tree_start..]
+    }
 }
 
 /// Everything the compiler reads from a content folder.
 #[derive(Debug, Clone, Default)]
 pub struct ContentFiles {
-    /// The content folder.
+    /// The content folder (the folder that holds every content tree).
     pub root: PathBuf,
     /// `site.toml`, when present.
     pub site: Option<TextFile>,
@@ -36,6 +52,9 @@ pub struct ContentFiles {
     pub pages: Vec<TextFile>,
     /// Every other file, by path inside the content folder.
     pub assets: BTreeSet<String>,
+    /// The static files copied to the site's root (`static/`), by their path there
+    /// (`img/a.png`), and where each is.
+    pub statics: BTreeMap<String, PathBuf>,
 }
 
 /// A file or folder that could not be read or written.
@@ -64,20 +83,72 @@ pub fn read_file(path: &Path) -> Result<String, IoError> {
 
 /// Reads the content folder. Files that are not UTF-8 are reported, not read.
 pub fn read_content_dir(root: &Path) -> Result<(ContentFiles, Vec<Diagnostic>), IoError> {
+    read_trees(
+        &[ContentTree {
+            dir: root.to_path_buf(),
+            language: None,
+        }],
+        &[],
+    )
+}
+
+/// Reads every content tree (`trees`: the first one's folder when there is one, else the
+/// folder that holds them all is the content folder) and lists the files of the static
+/// folders (the first one's file wins where two have the same path).
+pub fn read_trees(
+    trees: &[ContentTree],
+    static_dirs: &[PathBuf],
+) -> Result<(ContentFiles, Vec<Diagnostic>), IoError> {
+    let root = common_folder(trees);
     let mut files = ContentFiles {
-        root: root.to_path_buf(),
+        root: root.clone(),
         ..ContentFiles::default()
     };
     let mut problems = Vec::new();
-    let mut relatives = Vec::new();
-    walk(root, "", &mut relatives)?;
-    let (assets, texts): (Vec<_>, Vec<_>) = relatives
+    // Each file with the index of its tree and where the path inside the tree starts.
+    let mut found: Vec<(String, usize, usize)> = Vec::new();
+    for (index, tree) in trees.iter().enumerate() {
+        let prefix = tree
+            .dir
+            .strip_prefix(&root)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let prefix = if prefix.is_empty() {
+            String::new()
+        } else {
+            format!("{prefix}/")
+        };
+        let mut relatives = Vec::new();
+        walk(&tree.dir, &prefix, &mut relatives)?;
+        found.extend(relatives.into_iter().map(|r| (r, index, prefix.len())));
+    }
+    for dir in static_dirs {
+        let mut paths = Vec::new();
+        walk(dir, "", &mut paths)?;
+        for path in paths {
+            let file = dir.join(&path);
+            files.statics.entry(path).or_insert(file);
+        }
+    }
+    let (assets, texts): (Vec<_>, Vec<_>) = found
         .into_iter()
-        .map(|relative| (classify(&relative), relative))
+        .map(|file| (classify(&file.0), file))
         .filter(|(kind, _)| *kind != Kind::Ignored)
         .partition(|(kind, _)| *kind == Kind::Asset);
-    files.assets = assets.into_iter().map(|(_, relative)| relative).collect();
-    for read in parallel::map(&texts, |(_, relative)| read_text(root, relative)) {
+    files.assets = assets
+        .into_iter()
+        .map(|(_, (relative, ..))| relative)
+        .collect();
+    let read = parallel::map(&texts, |(_, (relative, tree, start))| {
+        read_text(&root, relative).map(|read| {
+            read.map(|file| TextFile {
+                tree_start: *start,
+                tree_language: trees[*tree].language.clone(),
+                ..file
+            })
+        })
+    });
+    for read in read {
         match read? {
             Ok(file) => match classify(&file.relative) {
                 Kind::Site => files.site = Some(file),
@@ -115,7 +186,24 @@ fn read_text(root: &Path, relative: &str) -> Result<Result<TextFile, Diagnostic>
         path: shown,
         relative: relative.to_owned(),
         text,
+        ..TextFile::default()
     }))
+}
+
+/// The folder that holds every tree: the only tree's, else their longest common parent.
+fn common_folder(trees: &[ContentTree]) -> PathBuf {
+    let mut common = match trees.first() {
+        Some(tree) => tree.dir.clone(),
+        None => return PathBuf::from("."),
+    };
+    for tree in &trees[1..] {
+        while !tree.dir.starts_with(&common) {
+            if !common.pop() {
+                break;
+            }
+        }
+    }
+    common
 }
 
 #[derive(Debug, PartialEq, Eq)]

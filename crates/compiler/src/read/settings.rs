@@ -8,8 +8,8 @@ use folio_model::{Link, NextPath, NextPaths};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Location, key_location, lowercase_first};
-use crate::front_matter::NextPathRef;
-use crate::source::TextFile;
+use crate::read::front_matter::NextPathRef;
+use crate::read::source::TextFile;
 
 /// The validated settings of a site.
 #[derive(Debug, Clone)]
@@ -49,35 +49,37 @@ impl Settings {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// The settings of a site as written: `site.toml`, or what a Zola or Hugo site's
+/// configuration says (see [`crate::read::import`]).
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-struct RawSite {
-    title: Option<String>,
-    description: String,
-    base_url: Option<String>,
-    default_language: Option<String>,
-    time_zone: Option<String>,
-    posts_per_page: Option<u32>,
-    words_per_minute: Option<u32>,
-    languages: BTreeMap<String, RawLanguage>,
-    next_paths: Option<RawNextPaths>,
-    navigation: Vec<Link>,
-    related: RawRelated,
-    feed_limit: Option<u32>,
+pub struct SiteConfig {
+    pub title: Option<String>,
+    pub description: String,
+    pub base_url: Option<String>,
+    pub default_language: Option<String>,
+    pub time_zone: Option<String>,
+    pub posts_per_page: Option<u32>,
+    pub words_per_minute: Option<u32>,
+    pub languages: BTreeMap<String, LanguageConfig>,
+    pub next_paths: Option<RawNextPaths>,
+    pub navigation: Vec<Link>,
+    pub related: RawRelated,
+    pub feed_limit: Option<u32>,
 }
 
 /// `[related]`: every key optional, each falling back to the model's default.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-struct RawRelated {
+pub struct RawRelated {
     count: Option<u32>,
     threshold: Option<f32>,
     weights: RawWeights,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-struct RawWeights {
+pub struct RawWeights {
     tags: Option<f32>,
     category: Option<f32>,
     author: Option<f32>,
@@ -88,18 +90,19 @@ struct RawWeights {
 /// The most related posts a page may show.
 const MAX_RELATED: u32 = 12;
 
-#[derive(Debug, Default, Deserialize)]
+/// What a site says of one language.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-struct RawLanguage {
-    name: Option<String>,
-    title: Option<String>,
-    description: Option<String>,
-    next_paths: Option<RawNextPaths>,
+pub struct LanguageConfig {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub next_paths: Option<RawNextPaths>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-struct RawNextPaths {
+pub struct RawNextPaths {
     heading: Option<String>,
     intro: String,
     links: Vec<NextPathRef>,
@@ -110,10 +113,20 @@ const DEFAULT_NEXT_PATHS_HEADING: &str = "Go deeper from this topic";
 /// Reads `site.toml` (or the defaults when there is none). `--base-url` wins over the
 /// file's `base_url`.
 pub fn read_site(file: Option<&TextFile>, base_url: Option<&str>) -> Result<Settings, Diagnostic> {
-    let raw: RawSite = match file {
+    let raw: SiteConfig = match file {
         Some(file) => parse_toml(file, "site.toml")?,
-        None => RawSite::default(),
+        None => SiteConfig::default(),
     };
+    validate(raw, file, base_url)
+}
+
+/// Checks the settings `raw`, written in `file` (for the places of its mistakes), and
+/// fills in the defaults. `base_url` wins over `raw`'s.
+pub fn validate(
+    raw: SiteConfig,
+    file: Option<&TextFile>,
+    base_url: Option<&str>,
+) -> Result<Settings, Diagnostic> {
     let at = |key: &str| match file {
         Some(f) => key_location(&f.path, &f.text, 0..f.text.len(), key)
             .unwrap_or_else(|| Location::file(&f.path)),
@@ -350,6 +363,7 @@ mod tests {
             path: "content/site.toml".into(),
             relative: "site.toml".into(),
             text: text.into(),
+            ..TextFile::default()
         };
         read_site(Some(&file), None)
     }
@@ -386,6 +400,7 @@ mod tests {
             path: "s".into(),
             relative: "site.toml".into(),
             text: "base_url = \"/a/\"".into(),
+            ..TextFile::default()
         };
         assert_eq!(
             read_site(Some(&file), Some("https://cdn.test/b/"))

@@ -12,10 +12,10 @@ use folio_model::data_layout::{self, FeedFormat, Page};
 use folio_model::head::absolute_url;
 use serde::Serialize;
 
-use crate::assemble::ContentIndex;
-use crate::markdown;
 use crate::parallel;
-use crate::site_files::SiteFile;
+use crate::render::assemble::ContentIndex;
+use crate::render::markdown;
+use crate::write::site_files::SiteFile;
 
 /// The name feeds give as their generator.
 const GENERATOR: &str = "Folio";

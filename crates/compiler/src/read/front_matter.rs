@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::diagnostic::{Diagnostic, Location, key_location, line_column, lowercase_first};
-use crate::source::TextFile;
+use crate::read::source::TextFile;
 
 /// The syntax of a front matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,6 +345,7 @@ mod tests {
             path: "posts/a.md".into(),
             relative: "posts/a.md".into(),
             text: text.into(),
+            ..TextFile::default()
         }
     }
 

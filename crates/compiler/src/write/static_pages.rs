@@ -17,10 +17,10 @@ use folio_model::related::RelatedIndex;
 use folio_model::{ListingPage, PostDocument, Redirect, SiteDocument};
 use pulldown_cmark_escape::escape_href;
 
-use crate::assemble::ContentIndex;
 use crate::parallel;
-use crate::site_files::SiteFile;
-use crate::source::{self, IoError};
+use crate::read::source::{self, IoError};
+use crate::render::assemble::ContentIndex;
+use crate::write::site_files::SiteFile;
 
 /// The page every route's HTML is made from: Trunk's `index.html`, cut where the route's
 /// parts go.

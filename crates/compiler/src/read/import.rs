@@ -1,0 +1,169 @@
+//! Recognises the folder `folio-build` is given: Folio's own content folder, or the root
+//! of a Zola or a Hugo site as it is, and reads a site's configuration into Folio's
+//! settings and the places of its content and static files ([`hugo`], [`zola`]).
+
+pub mod config_file;
+pub mod hugo;
+pub mod permalinks;
+pub mod zola;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::read::settings::SiteConfig;
+use crate::read::source::{self, IoError, TextFile};
+
+/// The static site generator a site was made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generator {
+    Folio,
+    Zola,
+    Hugo,
+}
+
+impl fmt::Display for Generator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Generator::Folio => "Folio",
+            Generator::Zola => "Zola",
+            Generator::Hugo => "Hugo",
+        })
+    }
+}
+
+/// One folder of pages: the whole content, or one language's (Hugo's per-language
+/// `contentDir`, a module mount with a `lang`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentTree {
+    pub dir: PathBuf,
+    /// The language of every page in it, when the tree is one language's.
+    pub language: Option<String>,
+}
+
+/// How a generator made a page's URL, for the old URLs of imported posts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlRules {
+    /// Hugo's `permalinks`, by section: `/:section/:year/:month/:slug/`.
+    pub permalinks: BTreeMap<String, String>,
+    /// Hugo's `uglyURLs`: `/blog/x.html` instead of `/blog/x/`.
+    pub ugly: bool,
+    /// Hugo lowercases paths unless `disablePathToLower` is set.
+    pub lowercase: bool,
+    /// Hugo's taxonomies: the URL folder (plural) of tags and of categories.
+    pub tags_folder: String,
+    pub categories_folder: String,
+}
+
+/// A site as `folio-build` reads it.
+#[derive(Debug, Clone)]
+pub struct SiteLayout {
+    pub generator: Generator,
+    /// The generator's configuration file (the first one, for Hugo's `config/` folder).
+    pub config: Option<TextFile>,
+    /// Folio's settings as the configuration gives them.
+    pub settings: SiteConfig,
+    /// The settings of the configuration that Folio does not use, for one warning.
+    pub unused: Vec<String>,
+    pub content: Vec<ContentTree>,
+    /// Folders copied as they are to the site's root (`static/`).
+    pub static_dirs: Vec<PathBuf>,
+    pub urls: UrlRules,
+}
+
+impl SiteLayout {
+    /// Folio's own content folder: its settings are in its `site.toml`.
+    pub fn folio(content: &Path) -> Self {
+        SiteLayout {
+            generator: Generator::Folio,
+            config: None,
+            settings: SiteConfig::default(),
+            unused: Vec::new(),
+            content: vec![ContentTree {
+                dir: content.to_path_buf(),
+                language: None,
+            }],
+            static_dirs: Vec::new(),
+            urls: UrlRules::default(),
+        }
+    }
+
+    /// The one warning that lists what Folio leaves out of the configuration.
+    pub fn unused_warning(&self) -> Option<Diagnostic> {
+        let config = self.config.as_ref()?;
+        if self.unused.is_empty() {
+            return None;
+        }
+        Some(
+            Location::file(&config.path)
+                .warning(format!(
+                    "Folio does not use {} of these settings: {}",
+                    if self.unused.len() == 1 { "one" } else { "any" },
+                    self.unused.join(", ")
+                ))
+                .with_help(format!(
+                    "Folio has its own layout, theme and search; docs/migrating.md says what \
+                     carries over from {}",
+                    self.generator
+                )),
+        )
+    }
+}
+
+/// Why a folder could not be read as a site.
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    #[error(transparent)]
+    Io(#[from] IoError),
+    #[error("{0}")]
+    Config(Diagnostic),
+}
+
+/// Reads the folder `root`: a Hugo site (`hugo.toml|yaml|json`, or `config/_default/`),
+/// a Zola site (`config.toml` with `base_url`), a Hugo site with a `config.*` file, or
+/// else Folio's own content folder.
+pub fn locate(root: &Path) -> Result<SiteLayout, LayoutError> {
+    for name in ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"] {
+        if root.join(name).is_file() {
+            return hugo::read(root, Some(name));
+        }
+    }
+    if root.join("config").join("_default").is_dir() {
+        return hugo::read(root, None);
+    }
+    if root.join("config.toml").is_file() {
+        let file = read_text(root, "config.toml")?;
+        let table =
+            config_file::parse(&file, config_file::Syntax::Toml).map_err(LayoutError::Config)?;
+        return if table.contains_key("base_url") {
+            zola::read(root, file, table).map_err(LayoutError::Config)
+        } else {
+            hugo::read(root, Some("config.toml"))
+        };
+    }
+    for name in ["config.yaml", "config.yml", "config.json"] {
+        if root.join(name).is_file() {
+            return hugo::read(root, Some(name));
+        }
+    }
+    Ok(SiteLayout::folio(root))
+}
+
+/// A text file of the site's root, as diagnostics name it.
+pub(crate) fn read_text(root: &Path, relative: &str) -> Result<TextFile, LayoutError> {
+    let path = root.join(relative);
+    let text = source::read_file(&path)?;
+    Ok(TextFile {
+        path: path.to_string_lossy().into_owned(),
+        relative: relative.to_owned(),
+        text,
+        ..TextFile::default()
+    })
+}
+
+impl From<Diagnostic> for LayoutError {
+    fn from(problem: Diagnostic) -> Self {
+        LayoutError::Config(problem)
+    }
+}

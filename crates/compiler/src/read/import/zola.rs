@@ -1,0 +1,78 @@
+//! A Zola site's `config.toml`: Folio's settings, and its `content/` and `static/`
+//! folders, where Zola always has them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::config_file::{integer, text};
+use super::{ContentTree, Generator, SiteLayout, UrlRules};
+use crate::diagnostic::Diagnostic;
+use crate::read::settings::{LanguageConfig, SiteConfig};
+use crate::read::source::TextFile;
+
+/// The settings Folio reads.
+const USED: &[&str] = &[
+    "base_url",
+    "title",
+    "description",
+    "default_language",
+    "languages",
+    "feed_limit",
+];
+
+/// Reads the site at `root` from its `config.toml` (`file`, read into `table`).
+pub fn read(
+    root: &Path,
+    file: TextFile,
+    table: Map<String, Value>,
+) -> Result<SiteLayout, Diagnostic> {
+    let mut languages = BTreeMap::new();
+    if let Some(Value::Object(declared)) = table.get("languages") {
+        for (code, language) in declared {
+            let Value::Object(language) = language else {
+                continue;
+            };
+            languages.insert(
+                code.clone(),
+                LanguageConfig {
+                    title: text(language, &["title"]),
+                    description: text(language, &["description"]),
+                    ..LanguageConfig::default()
+                },
+            );
+        }
+    }
+    let settings = SiteConfig {
+        title: text(&table, &["title"]),
+        description: text(&table, &["description"]).unwrap_or_default(),
+        base_url: text(&table, &["base_url"]),
+        default_language: text(&table, &["default_language"]),
+        feed_limit: integer(&table, &["feed_limit"]).and_then(|n| u32::try_from(n).ok()),
+        languages,
+        ..SiteConfig::default()
+    };
+    let mut unused: Vec<String> = table
+        .keys()
+        .filter(|key| !USED.contains(&key.as_str()))
+        .cloned()
+        .collect();
+    unused.sort();
+    let folder = |name: &str| Some(root.join(name)).filter(|dir| dir.is_dir());
+    Ok(SiteLayout {
+        generator: Generator::Zola,
+        config: Some(file),
+        settings,
+        unused,
+        content: folder("content")
+            .map(|dir| ContentTree {
+                dir,
+                language: None,
+            })
+            .into_iter()
+            .collect(),
+        static_dirs: folder("static").into_iter().collect(),
+        urls: UrlRules::default(),
+    })
+}

@@ -1,0 +1,9 @@
+//! The second stage: rendering posts. [`assemble`] builds every document of the content
+//! index, each body expanded ([`shortcodes`]) and rendered ([`markdown`], with code
+//! through [`highlight`]), and the terms of related posts ([`features`]).
+
+pub mod assemble;
+pub mod features;
+pub mod highlight;
+pub mod markdown;
+pub mod shortcodes;
