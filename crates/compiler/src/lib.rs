@@ -15,7 +15,8 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
-use read::{front_matter, posts, settings, source};
+use diagnostic::Location;
+use read::{front_matter, import, posts, settings, source};
 use render::{assemble, highlight};
 use write::output;
 
@@ -47,6 +48,11 @@ pub struct BuildOptions {
     pub now: Option<jiff::Timestamp>,
     /// A folder where builds keep what they highlighted, for the next build to reuse.
     pub cache: Option<PathBuf>,
+    /// The section of a Zola or Hugo site that is the blog (`blog`), when the site
+    /// holds more than the blog; `None` for the whole site.
+    pub section: Option<String>,
+    /// The origin of the larger site the blog is part of, over the settings'.
+    pub host_url: Option<String>,
 }
 
 /// A successful compilation and its warnings.
@@ -56,6 +62,8 @@ pub struct Compiled {
     pub warnings: Diagnostics,
     /// Every code block the build highlighted, for [`write_cache`].
     pub highlighted: highlight::Highlighted,
+    /// The folder the index's media paths are relative to.
+    pub content_root: PathBuf,
 }
 
 /// Reads and compiles the content folder, without writing anything.
@@ -66,17 +74,13 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
             Some(folder) => highlight::Cache::read(folder),
             None => highlight::Cache::default(),
         });
-        let read = source::read_content_dir(content_dir);
+        let read = read_site(content_dir, options);
         let highlights = highlights
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (highlights, read)
     });
-    let (files, mut problems) = read?;
-    let settings = match settings::read_site(files.site.as_ref(), options.base_url.as_deref()) {
-        Ok(settings) => settings,
-        Err(problem) => return Err(BuildError::Content(Diagnostics(vec![problem]))),
-    };
+    let (files, settings, origin, mut problems) = read?;
     let authors = settings::read_authors(&files.authors, &mut problems);
     let categories = settings::read_categories(&files.categories, &mut problems);
     let mut pages = Vec::with_capacity(files.pages.len());
@@ -93,6 +97,7 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
     let inclusion = posts::Inclusion {
         drafts: options.drafts,
         now: &now,
+        origin: &origin,
     };
     let catalog = posts::resolve(
         pages,
@@ -104,9 +109,16 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
         &mut problems,
     );
     let size = |path: &str| source::image_size(&files.root, path);
+    let static_size = |path: &str| {
+        let file = files.statics.get(path)?;
+        source::image_size(file.parent()?, &file.file_name()?.to_string_lossy())
+    };
     let assets = assemble::Assets {
         paths: &files.assets,
         size: &size,
+        static_size: &static_size,
+        statics: &files.statics,
+        origin: &origin,
     };
     let index = assemble::assemble(
         &catalog,
@@ -124,7 +136,62 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
         index,
         warnings: diagnostics,
         highlighted: highlights.into_highlighted(),
+        content_root: files.root.clone(),
     })
+}
+
+/// Reads the site at `root` (Folio's content folder, or a Zola or Hugo site) and its
+/// settings.
+fn read_site(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<
+    (
+        source::ContentFiles,
+        settings::Settings,
+        import::Origin,
+        Vec<Diagnostic>,
+    ),
+    BuildError,
+> {
+    let content = |problem| BuildError::Content(Diagnostics(vec![problem]));
+    let layout = match import::locate(root) {
+        Ok(layout) => layout,
+        Err(import::LayoutError::Io(e)) => return Err(e.into()),
+        Err(import::LayoutError::Config(problem)) => return Err(content(problem)),
+    };
+    let base_url = options.base_url.as_deref();
+    if layout.generator == import::Generator::Folio {
+        if let Some(section) = &options.section {
+            return Err(content(Location::file(&root.to_string_lossy()).error(format!(
+                "`--section {section}` is for a Zola or a Hugo site, and this is a Folio content folder"
+            )).with_help("leave `--section` out, or give the site's root folder (the one with its `config.toml` or `hugo.toml`)")));
+        }
+        let (files, problems) = source::read_content_dir(root)?;
+        let mut settings = settings::read_site(files.site.as_ref(), base_url).map_err(content)?;
+        if options.host_url.is_some() {
+            settings.host_url.clone_from(&options.host_url);
+        }
+        return Ok((files, settings, import::Origin::folio(), problems));
+    }
+    let (files, mut problems) = source::read_trees(&layout.content, &layout.static_dirs)?;
+    problems.extend(layout.unused_warning());
+    let mut config = layout.settings.clone();
+    if options.host_url.is_some() {
+        config.host_url.clone_from(&options.host_url);
+    }
+    let root_url = config.base_url.clone().unwrap_or_else(|| "/".to_owned());
+    if let Some(section) = &options.section {
+        config.base_url = Some(format!("{}/{section}/", root_url.trim_end_matches('/')));
+    }
+    let settings = settings::validate(config, layout.config.as_ref(), base_url).map_err(content)?;
+    let origin = import::Origin {
+        generator: layout.generator,
+        urls: layout.urls,
+        section: options.section.clone(),
+        root_path: folio_model::data_layout::base_path(&root_url),
+    };
+    Ok((files, settings, origin, problems))
 }
 
 /// Keeps what `compiled` highlighted in the cache folder of `options`, if it has one.
@@ -143,6 +210,6 @@ pub fn build(
     options: &BuildOptions,
 ) -> Result<Compiled, BuildError> {
     let compiled = compile(content_dir, options)?;
-    output::write_atomically(&compiled.index, content_dir, out_dir)?;
+    output::write_atomically(&compiled.index, &compiled.content_root, out_dir)?;
     Ok(compiled)
 }

@@ -16,7 +16,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "folio-build",
     version,
-    about = "Compiles a Folio content folder into its JSON content index"
+    about = "Compiles a Folio content folder, or a Zola or Hugo site, into its JSON content index"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -56,9 +56,19 @@ enum Command {
 
 #[derive(Args)]
 struct ContentArgs {
-    /// The content folder.
+    /// The content folder, or the root folder of a Zola or Hugo site as it is (with its
+    /// `config.toml`, `hugo.toml` or `config/_default/`).
     #[arg(long, default_value = "content")]
     content: PathBuf,
+    /// The section of a Zola or Hugo site that is the blog (`blog`), when the site
+    /// holds more (docs, product pages): only its pages are posts, and the blog is
+    /// served under the section's path.
+    #[arg(long, value_name = "NAME")]
+    section: Option<String>,
+    /// The origin of the larger site the blog is part of (`https://example.com`), when
+    /// it is not the base URL's: root-relative links out of the blog lead there.
+    #[arg(long, value_name = "URL")]
+    host_url: Option<String>,
     /// Report missing images, files and link targets as warnings instead of errors: for
     /// content migrated without all its files, to publish while fixing them.
     #[arg(long)]
@@ -167,8 +177,13 @@ fn write_site_files(
     let written =
         site_files::write(&compiled.index, &template, site_dir).map_err(|e| e.to_string())?;
     eprintln!(
-        "folio-build: wrote {} static pages and {} feeds",
-        written.pages, written.feeds
+        "folio-build: wrote {} static pages and {} feeds{}",
+        written.pages,
+        written.feeds,
+        match written.static_files {
+            0 => String::new(),
+            n => format!(", and copied {n} static files"),
+        }
     );
     if let Some((path, bytes)) = written.large_feeds.iter().max_by_key(|(_, bytes)| *bytes) {
         eprintln!(
@@ -177,6 +192,13 @@ fn write_site_files(
              `feed_limit = 20` in site.toml",
             *bytes as f64 / 1e6,
             written.large_feeds.len()
+        );
+    }
+    if let Some(first) = written.replaced_static_files.first() {
+        eprintln!(
+            "folio-build: warning: the static file {first} is left out ({} in all): Folio \
+             writes its own file at that path",
+            written.replaced_static_files.len()
         );
     }
     if !written.sitemap {
@@ -200,6 +222,11 @@ fn options(
         warn_missing: content.warn_missing,
         now: Some(now),
         cache: content.cache.clone(),
+        section: content
+            .section
+            .as_deref()
+            .map(|s| s.trim_matches('/').to_owned()),
+        host_url: content.host_url.clone(),
     }
 }
 

@@ -288,7 +288,7 @@ fn unsafe_links_and_encodings() {
 fn site_authors_and_categories() {
     check(
         &[("site.toml", b"title = \"T\"\nposts_per_pag = 3\n")],
-        "site.toml:2:1: error: unknown field `posts_per_pag`, expected one of `title`, `description`, `base_url`, `default_language`, `time_zone`, `posts_per_page`, `words_per_minute`, `languages`, `next_paths`, `navigation`, `related`, `feed_limit`",
+        "site.toml:2:1: error: unknown field `posts_per_pag`, expected one of `title`, `description`, `base_url`, `default_language`, `time_zone`, `posts_per_page`, `words_per_minute`, `languages`, `next_paths`, `navigation`, `related`, `feed_limit`, `host_url`",
     );
     check(
         &[("site.toml", b"time_zone = \"Mars/Olympus\"\n")],

@@ -28,9 +28,9 @@ pub struct FrontMatter {
     pub title: Option<String>,
     #[serde(alias = "summary")]
     pub description: Option<String>,
-    #[serde(alias = "publishDate")]
+    #[serde(alias = "publishDate", alias = "publishdate")]
     pub date: Option<DateText>,
-    #[serde(alias = "lastmod")]
+    #[serde(alias = "lastmod", alias = "lastMod")]
     pub updated: Option<DateText>,
     pub draft: Option<bool>,
     #[serde(deserialize_with = "one_or_many")]
@@ -45,9 +45,16 @@ pub struct FrontMatter {
     pub image: Option<ImageRef>,
     pub next_paths: Option<Vec<NextPathRef>>,
     pub related: Vec<String>,
+    #[serde(alias = "translationKey", alias = "translationkey")]
     pub translation_key: Option<String>,
     pub aliases: Vec<String>,
+    /// Zola's URL of the page.
     pub path: Option<String>,
+    /// Hugo's URL of the page.
+    pub url: Option<String>,
+    /// Hugo's `images`: the first is the page's image in link previews.
+    #[serde(deserialize_with = "one_or_many")]
+    pub images: Vec<String>,
     pub lang: Option<String>,
     pub template: Option<String>,
     /// Every key Folio does not know (and the contents of a Zola `[extra]` table).
@@ -91,8 +98,10 @@ const KNOWN_KEYS: &[&str] = &[
     "summary",
     "date",
     "publishDate",
+    "publishdate",
     "updated",
     "lastmod",
+    "lastMod",
     "draft",
     "authors",
     "author",
@@ -105,8 +114,12 @@ const KNOWN_KEYS: &[&str] = &[
     "next_paths",
     "related",
     "translation_key",
+    "translationKey",
+    "translationkey",
     "aliases",
     "path",
+    "url",
+    "images",
     "lang",
     "template",
     "extra",

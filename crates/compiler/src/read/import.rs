@@ -167,3 +167,80 @@ impl From<Diagnostic> for LayoutError {
         LayoutError::Config(problem)
     }
 }
+
+/// What the later stages need to know of where a site came from.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub generator: Generator,
+    pub urls: UrlRules,
+    /// The blog's section (`blog`) when the blog is one section of a larger site; pages
+    /// outside it are not posts.
+    pub section: Option<String>,
+    /// The path of the generator's site on its host (`/`), from its base URL.
+    pub root_path: String,
+}
+
+impl Origin {
+    /// Folio's own content: no generator URLs.
+    pub fn folio() -> Self {
+        Origin {
+            generator: Generator::Folio,
+            urls: UrlRules::default(),
+            section: None,
+            root_path: "/".to_owned(),
+        }
+    }
+
+    /// The path of a generator URL (`/blog/2021/03/x/`, from the generator's site root)
+    /// inside the blog (`2021/03/x`), in the language of `language_prefix` (`""`, `ja/`);
+    /// `None` when it is outside the blog's section.
+    pub fn blog_path(&self, url: &str, language_prefix: &str) -> Option<String> {
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let path = path.trim_start_matches('/');
+        let (language, path) = match path.strip_prefix(language_prefix) {
+            Some(rest) if !language_prefix.is_empty() => (language_prefix, rest),
+            _ => ("", path),
+        };
+        let inside = match &self.section {
+            None => path,
+            Some(section) => {
+                let rest = path.strip_prefix(section.as_str())?;
+                if !(rest.is_empty() || rest.starts_with('/')) {
+                    return None;
+                }
+                rest.trim_start_matches('/')
+            }
+        };
+        Some(crate::read::posts::normalize_url(&format!(
+            "{language}{inside}"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generator_urls_inside_and_outside_the_blog() {
+        let origin = Origin {
+            section: Some("blog".to_owned()),
+            ..Origin::folio()
+        };
+        assert_eq!(
+            origin.blog_path("/blog/2021/03/x/#part", "").as_deref(),
+            Some("2021/03/x")
+        );
+        assert_eq!(origin.blog_path("/blog/", "").as_deref(), Some(""));
+        assert_eq!(origin.blog_path("/blogroll/x/", ""), None);
+        assert_eq!(origin.blog_path("/flux/", ""), None);
+        assert_eq!(
+            origin.blog_path("/ja/blog/x/", "ja/").as_deref(),
+            Some("ja/x")
+        );
+        assert_eq!(
+            Origin::folio().blog_path("/posts/x/", "").as_deref(),
+            Some("posts/x")
+        );
+    }
+}

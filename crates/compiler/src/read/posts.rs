@@ -10,6 +10,8 @@ use jiff::ZonedDateTime as Zoned;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::read::dates;
 use crate::read::front_matter::{ImageRef, Page};
+use crate::read::import::permalinks::{self, PageFacts};
+use crate::read::import::{Generator, Origin};
 use crate::read::settings::{AuthorFile, CategoryFile, Settings, next_path};
 
 /// A post, resolved but not yet rendered.
@@ -37,6 +39,11 @@ pub struct Post<'a> {
     pub group: String,
     /// Old URLs, without leading or trailing `/`.
     pub aliases: Vec<String>,
+    /// The slug with the date its file name starts with (`2021-01-06-january-update`),
+    /// for when two posts' slugs collide and their generator kept them apart.
+    pub dated_slug: Option<String>,
+    /// The URL its generator (Zola, Hugo) gave it, from the generator's site root.
+    pub generator_url: Option<String>,
 }
 
 /// An author as posts refer to it.
@@ -64,6 +71,8 @@ pub struct Inclusion<'t> {
     pub drafts: bool,
     /// The build time: posts after it are future posts.
     pub now: &'t Zoned,
+    /// Where the site came from, and which of its sections is the blog.
+    pub origin: &'t Origin,
 }
 
 /// Resolves every page; problems are collected, the pages with them left out.
@@ -76,6 +85,20 @@ pub fn resolve<'a>(
     inclusion: Inclusion<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Catalog<'a> {
+    let origin = inclusion.origin;
+    // With the blog one section of a larger site, the other pages are not posts.
+    let pages: Vec<Page<'a>> = match &origin.section {
+        Some(section) => pages
+            .into_iter()
+            .filter(|page| {
+                page.file
+                    .tree_path()
+                    .strip_prefix(section.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .collect(),
+        None => pages,
+    };
     let mut catalog = Catalog {
         authors: author_files
             .into_iter()
@@ -99,6 +122,13 @@ pub fn resolve<'a>(
         .partition(|p| file_name(&p.file.relative) == "_index.md");
     for section in &sections {
         let folder = folder_of(&section.file.relative).to_owned();
+        // An imported site's home and the blog's section are the blog itself.
+        let tree_folder = folder_of(section.file.tree_path());
+        if origin.generator != Generator::Folio
+            && (tree_folder.is_empty() || origin.section.as_deref() == Some(tree_folder))
+        {
+            continue;
+        }
         let title = section
             .front_matter
             .title
@@ -124,6 +154,7 @@ pub fn resolve<'a>(
         declared_categories,
         assets,
         now: inclusion.now,
+        origin,
     };
     for page in pages {
         if let Some(post) = resolve_page(page, &cx, &mut catalog, problems) {
@@ -148,6 +179,7 @@ struct PageContext<'s> {
     declared_categories: bool,
     assets: &'s BTreeSet<String>,
     now: &'s Zoned,
+    origin: &'s Origin,
 }
 
 /// One page as a post, or `None` with its problems reported. Name-only authors and
@@ -188,8 +220,11 @@ fn resolve_page<'a>(
     } else {
         base
     };
-    let language = suffix
-        .map(str::to_owned)
+    let language = page
+        .file
+        .tree_language
+        .clone()
+        .or_else(|| suffix.map(str::to_owned))
         .or_else(|| fm.lang.clone())
         .unwrap_or_else(|| cx.settings.default_language.clone());
     if !cx.languages.contains(language.as_str()) {
@@ -202,10 +237,12 @@ fn resolve_page<'a>(
         );
         return None;
     }
+    let dated_base = base;
     let (name_date, base) = match dates::from_file_name(base) {
         Some((date, rest)) => (Some(date), rest),
         None => (None, base),
     };
+    let dated_slug = (name_date.is_some() && fm.slug.is_none()).then(|| slugify(dated_base));
     let slug = match &fm.slug {
         Some(slug) => slugify(slug),
         None => slugify(base),
@@ -313,15 +350,46 @@ fn resolve_page<'a>(
     if !ok {
         return None;
     }
+    // Translations are the same file in each language's tree, or share a key.
+    let tree_folder = folder_of(page.file.tree_path());
     let group = match &fm.translation_key {
         Some(key) => format!("key:{key}"),
-        None => format!("file:{folder}/{}", if bundle { "index" } else { base }),
+        None => format!(
+            "file:{tree_folder}/{}",
+            if bundle { "index" } else { dated_base }
+        ),
     };
-    let mut aliases: Vec<String> = fm
-        .aliases
-        .iter()
-        .chain(&fm.path)
-        .map(|a| normalize_url(a))
+    let prefix =
+        folio_model::data_layout::language_prefix(&language, &cx.settings.default_language);
+    let generator_url = permalinks::page_url(
+        cx.origin.generator,
+        &cx.origin.urls,
+        &PageFacts {
+            path: page.file.tree_path(),
+            title: &title,
+            slug: fm.slug.as_deref(),
+            url: match cx.origin.generator {
+                Generator::Hugo => fm.url.as_deref(),
+                _ => fm.path.as_deref(),
+            },
+            date: &published,
+            language_prefix: &prefix,
+        },
+    );
+    let written_aliases =
+        fm.aliases
+            .iter()
+            .chain(&fm.path)
+            .map(|alias| match cx.origin.generator {
+                Generator::Folio => Some(normalize_url(alias)),
+                _ => cx.origin.blog_path(alias, &prefix),
+            });
+    let generator_alias = generator_url
+        .as_deref()
+        .and_then(|url| cx.origin.blog_path(url, &prefix));
+    let mut aliases: Vec<String> = written_aliases
+        .chain([generator_alias])
+        .flatten()
         .filter(|a| !a.is_empty())
         .collect();
     aliases.sort();
@@ -347,6 +415,8 @@ fn resolve_page<'a>(
         related: fm.related.iter().map(|s| slugify(s)).collect(),
         group,
         aliases,
+        dated_slug,
+        generator_url,
         page,
     })
 }
@@ -436,8 +506,7 @@ fn resolve_image(
     (!alt_missing).then_some((src, alt))
 }
 
-const DATE_HELP: &str =
-    "write dates as 2026-03-14, or 2026-03-14T10:00:00 with an optional offset (+01:00, Z)";
+const DATE_HELP: &str = "write dates as 2026-03-14, or 2026-03-14T10:00:00 with an optional offset (+01:00, Z); docs/content-format.md lists every form";
 
 /// Duplicate slugs and alternates. Two posts in different Zola sections may share a
 /// slug: the one in the nested section takes its folder's name as a prefix.
@@ -445,12 +514,39 @@ fn check_identities(posts: &mut Vec<Post<'_>>, problems: &mut Vec<Diagnostic>) {
     posts.sort_by(|a, b| a.page.file.relative.cmp(&b.page.file.relative));
     let mut taken: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut drop = BTreeSet::new();
+    // Slugs that dated files share: every later file with one keeps its date too.
+    let mut contested: BTreeSet<(String, String)> = BTreeSet::new();
     for i in 0..posts.len() {
         let key = (posts[i].language.clone(), posts[i].slug.clone());
+        if contested.contains(&key)
+            && let Some(dated) = posts[i].dated_slug.clone()
+            && !taken.contains_key(&(key.0.clone(), dated.clone()))
+        {
+            posts[i].slug = dated.clone();
+            taken.insert((key.0, dated), i);
+            continue;
+        }
         let Some(&first) = taken.get(&key) else {
             taken.insert(key, i);
             continue;
         };
+        // Two dated files with one name (`2021-01-06-january-update.md`,
+        // `2023-02-01-january-update.md`), as Hugo keeps them apart: both keep the date.
+        if let (Some(a), Some(b)) = (posts[first].dated_slug.clone(), posts[i].dated_slug.clone()) {
+            let language = posts[i].language.clone();
+            if !taken.contains_key(&(language.clone(), a.clone()))
+                && !taken.contains_key(&(language.clone(), b.clone()))
+                && a != b
+            {
+                taken.remove(&key);
+                contested.insert(key.clone());
+                posts[first].slug = a.clone();
+                posts[i].slug = b.clone();
+                taken.insert((language.clone(), a), first);
+                taken.insert((language, b), i);
+                continue;
+            }
+        }
         let top = |p: &Post<'_>| p.folder.split('/').next().unwrap_or_default().to_owned();
         let (a, b) = (top(&posts[first]), top(&posts[i]));
         if a != b && !b.is_empty() && posts[i].page.front_matter.slug.is_none() {

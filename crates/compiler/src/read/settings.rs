@@ -25,6 +25,9 @@ pub struct Settings {
     pub related: RelatedSettings,
     /// How many of each language's newest posts its feeds hold; `None` for all.
     pub feed_limit: Option<usize>,
+    /// The origin of the larger site the blog is part of, when it is not the base URL's
+    /// (`https://example.com`): root-relative links out of the blog lead there.
+    pub host_url: Option<String>,
 }
 
 /// What differs per language.
@@ -66,6 +69,7 @@ pub struct SiteConfig {
     pub navigation: Vec<Link>,
     pub related: RawRelated,
     pub feed_limit: Option<u32>,
+    pub host_url: Option<String>,
 }
 
 /// `[related]`: every key optional, each falling back to the model's default.
@@ -186,6 +190,7 @@ pub fn validate(
         related,
         // Zola's key; 0 means every post, as when it is left out.
         feed_limit: raw.feed_limit.filter(|&n| n > 0).map(|n| n as usize),
+        host_url: raw.host_url.filter(|url| !url.trim().is_empty()),
     })
 }
 

@@ -13,9 +13,11 @@ use folio_model::*;
 use crate::diagnostic::Diagnostic;
 use crate::parallel;
 use crate::read::dates::rfc3339;
+use crate::read::import::{Generator, Origin, permalinks};
 use crate::read::posts::{Catalog, Post, content_path, normalize_url};
 use crate::read::settings::Settings;
 use crate::render::markdown::{self, ImageTarget, LinkTarget, Resolve};
+use crate::render::shortcodes::{self, Dialect};
 use crate::render::{features, highlight};
 
 /// A post gets a table of contents when it has this many `##`/`###` headings...
@@ -34,6 +36,9 @@ pub struct ContentIndex {
     /// Files of the content folder the pages use, by path inside the content folder;
     /// each is published at [`data_layout::MEDIA_DIR`]`/<path>`.
     pub media: BTreeSet<String>,
+    /// The site's static files (a Zola or Hugo site's `static/`), by their path from the
+    /// site's root, copied there as they are.
+    pub static_files: BTreeMap<String, std::path::PathBuf>,
     /// How many of each language's newest posts its feeds hold; `None` for all.
     pub feed_limit: Option<usize>,
 }
@@ -44,6 +49,12 @@ pub struct Assets<'a> {
     pub paths: &'a BTreeSet<String>,
     /// The intrinsic size of one of them.
     pub size: &'a (dyn Fn(&str) -> Option<(u32, u32)> + Sync),
+    /// The intrinsic size of a static file.
+    pub static_size: &'a (dyn Fn(&str) -> Option<(u32, u32)> + Sync),
+    /// The static files, by their path from the site's root.
+    pub statics: &'a BTreeMap<String, std::path::PathBuf>,
+    /// Where the site came from: how its links and shortcodes are read.
+    pub origin: &'a Origin,
 }
 
 /// The media URL, relative to the site's root, of a file of the content folder.
@@ -61,7 +72,7 @@ pub fn assemble(
     warn_missing: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> ContentIndex {
-    let table = RouteTable::new(catalog, settings);
+    let table = RouteTable::new(catalog, settings, assets.origin, assets.paths);
     let base_path = data_layout::base_path(&settings.base_url);
     let results = parallel::map(&catalog.posts, |post| {
         // Zola resolves relative links against the page's URL: its old URLs' folders.
@@ -80,8 +91,32 @@ pub fn assemble(
             highlights,
             base_path: &base_path,
             language: &post.language,
+            language_prefix: &language_prefix(&post.language, &settings.default_language),
+            relative: &post.page.file.relative,
+            tree_path: post.page.file.tree_path(),
+            generator_url: post.generator_url.as_deref(),
+            host_url: settings.host_url.as_deref(),
         };
-        let body = markdown::render(post.page.body, &resolver, warn_missing);
+        let bundle_files = bundle_files(&post.folder, assets);
+        let param = |name: &str| post_param(post, name);
+        let expanded = shortcodes::expand(
+            post.page.body,
+            &shortcodes::Context {
+                dialect: match assets.origin.generator {
+                    Generator::Hugo => Dialect::Hugo,
+                    Generator::Zola => Dialect::Zola,
+                    Generator::Folio => Dialect::Both,
+                },
+                bundle_files: &bundle_files,
+                folder: folder_of(post.page.file.tree_path()),
+                param: &param,
+            },
+        );
+        let mut body = markdown::render(&expanded.text, &resolver, warn_missing);
+        for problem in &mut body.problems {
+            problem.offset = expanded.written_offset(problem.offset);
+        }
+        body.problems.extend(expanded.problems.iter().cloned());
         let summary = summary(post, &body, catalog, settings, assets);
         let terms = features::count_terms(&feature_fields(post, &tag_text(post), &body.text));
         (body, summary, terms, media.into_inner())
@@ -178,6 +213,7 @@ pub fn assemble(
         features,
         redirects: redirects(catalog, settings),
         media,
+        static_files: assets.statics.clone(),
         feed_limit: settings.feed_limit,
     }
 }
@@ -623,13 +659,47 @@ struct RouteTable {
     files: BTreeMap<String, String>,
     /// Routes, old URLs and section folders, normalized, to the route they lead to.
     urls: BTreeMap<String, String>,
+    /// An imported site's tag and category pages, by their path from the generator's
+    /// site root (`tags/security`), to their route.
+    taxonomies: BTreeMap<String, String>,
+    /// The first segment of every path of the blog (`posts`, `tag`, `es`, `2019`): a
+    /// root-relative link that starts otherwise leads out of the blog.
+    segments: BTreeSet<String>,
 }
 
 impl RouteTable {
-    fn new(catalog: &Catalog<'_>, settings: &Settings) -> Self {
+    fn new(
+        catalog: &Catalog<'_>,
+        settings: &Settings,
+        origin: &Origin,
+        assets: &BTreeSet<String>,
+    ) -> Self {
         let mut files = BTreeMap::new();
         let mut urls = BTreeMap::new();
+        let mut taxonomies = BTreeMap::new();
         for post in &catalog.posts {
+            let prefix = language_prefix(&post.language, &settings.default_language);
+            if origin.generator == Generator::Hugo {
+                for tag in &post.tags {
+                    taxonomies
+                        .entry(format!(
+                            "{prefix}{}/{}",
+                            origin.urls.tags_folder,
+                            permalinks::urlize(&tag.name)
+                        ))
+                        .or_insert_with(|| data_layout::route(&prefix, Route::Tag(&tag.id, 1)));
+                }
+                if let Some(id) = &post.category {
+                    let name = &catalog.categories[id].name;
+                    taxonomies
+                        .entry(format!(
+                            "{prefix}{}/{}",
+                            origin.urls.categories_folder,
+                            permalinks::urlize(name)
+                        ))
+                        .or_insert_with(|| data_layout::route(&prefix, Route::Category(id, 1)));
+                }
+            }
             let route = post_route(post, settings);
             files.insert(post.page.file.relative.clone(), route.clone());
             urls.insert(normalize_url(&route), route.clone());
@@ -649,7 +719,30 @@ impl RouteTable {
             );
             urls.entry(normalize_url(folder)).or_insert(route);
         }
-        RouteTable { files, urls }
+        let mut segments: BTreeSet<String> = urls
+            .keys()
+            .chain(assets.iter())
+            .filter_map(|path| path.split('/').next())
+            .map(str::to_owned)
+            .collect();
+        segments.extend(settings.languages.iter().map(|l| l.code.clone()));
+        segments.extend(
+            [
+                "posts",
+                "page",
+                "category",
+                "tag",
+                "author",
+                data_layout::DATA_DIR,
+            ]
+            .map(str::to_owned),
+        );
+        RouteTable {
+            files,
+            urls,
+            taxonomies,
+            segments,
+        }
     }
 }
 
@@ -665,6 +758,15 @@ struct PostResolver<'a> {
     base_path: &'a str,
     /// The post's language, for the words the body carries (code blocks' names).
     language: &'a str,
+    /// Its routes' prefix (`""`, `ja/`).
+    language_prefix: &'a str,
+    /// The post's file, from the content folder and inside its content tree.
+    relative: &'a str,
+    tree_path: &'a str,
+    /// The URL its generator gave it, from the generator's site root.
+    generator_url: Option<&'a str>,
+    /// The origin of the host's site, when it is not the base URL's.
+    host_url: Option<&'a str>,
 }
 
 impl Resolve for PostResolver<'_> {
@@ -699,23 +801,21 @@ impl Resolve for PostResolver<'_> {
         let fragment = href.find('#').map_or("", |i| &href[i..]);
         let path = href.split(['#', '?']).next().unwrap_or_default();
         let found = if let Some(file) = path.strip_prefix("@/") {
-            self.table.files.get(file).cloned()
+            self.file_route(file)
+        } else if path.starts_with('/') {
+            match self.rooted(path) {
+                Rooted::Found(route) => Some(route),
+                Rooted::Host => return LinkTarget::Host(self.host_href(href)),
+                Rooted::Missing => None,
+            }
         } else {
-            let from_urls = self
-                .url_folders
-                .iter()
-                .map(|folder| content_path(folder, path));
-            let candidates = [content_path(self.folder, path), content_path("", path)]
-                .into_iter()
-                .chain(from_urls);
-            candidates.flatten().find_map(|candidate| {
-                self.table
-                    .files
-                    .get(&candidate)
-                    .or_else(|| self.table.urls.get(&normalize_url(&candidate)))
-                    .cloned()
-                    .or_else(|| self.asset(&candidate))
-            })
+            let found = self.relative(path);
+            if found.is_none()
+                && let Rooted::Host = self.rooted(&format!("/{path}"))
+            {
+                return LinkTarget::HostGuess(self.host_href(&format!("/{href}")));
+            }
+            found
         };
         match found {
             Some(route) => LinkTarget::Internal(format!("{}{route}{fragment}", self.base_path)),
@@ -728,16 +828,193 @@ impl Resolve for PostResolver<'_> {
 
     fn image(&self, src: &str) -> Result<ImageTarget, String> {
         let missing = || format!("image file `{src}` not found");
-        let path = content_path(self.folder, src).ok_or_else(missing)?;
-        if !self.assets.paths.contains(&path) {
-            return Err(missing());
+        if let Some(path) = content_path(self.folder, src).filter(|p| self.assets.paths.contains(p))
+        {
+            self.media.borrow_mut().insert(path.clone());
+            return Ok(ImageTarget {
+                src: format!("{}{}", self.base_path, media_url(&path)),
+                size: (self.assets.size)(&path),
+            });
         }
-        self.media.borrow_mut().insert(path.clone());
-        Ok(ImageTarget {
-            src: format!("{}{}", self.base_path, media_url(&path)),
-            size: (self.assets.size)(&path),
+        let from_root = match src.strip_prefix('/') {
+            Some(_) => self.in_generator_root(src),
+            None => self.against_generator_url(src),
+        };
+        match from_root.filter(|path| self.assets.statics.contains_key(path)) {
+            Some(path) => Ok(ImageTarget {
+                src: format!("{}{path}", self.base_path),
+                size: (self.assets.static_size)(&path),
+            }),
+            None => Err(missing()),
+        }
+    }
+}
+
+/// Where a root-relative link leads.
+enum Rooted {
+    /// A route or file of the blog, from the site's root.
+    Found(String),
+    /// A page of the larger site the blog is part of.
+    Host,
+    /// Inside the blog, where nothing is.
+    Missing,
+}
+
+impl PostResolver<'_> {
+    fn asset(&self, path: &str) -> Option<String> {
+        self.assets.paths.contains(path).then(|| {
+            self.media.borrow_mut().insert(path.to_owned());
+            media_url(path)
         })
     }
+
+    /// A post or section file (`@/blog/x.md`), in the post's own content tree first.
+    fn file_route(&self, file: &str) -> Option<String> {
+        let tree = &self.relative[..self.relative.len() - self.tree_path.len()];
+        self.table
+            .files
+            .get(&format!("{tree}{file}"))
+            .or_else(|| self.table.files.get(file))
+            .cloned()
+    }
+
+    /// A route, old URL, post file or file of the content folder at `candidate`, a path
+    /// inside the content folder or the site.
+    fn lookup(&self, candidate: &str) -> Option<String> {
+        self.table
+            .files
+            .get(candidate)
+            .or_else(|| self.table.urls.get(&normalize_url(candidate)))
+            .cloned()
+            .or_else(|| self.asset(candidate))
+    }
+
+    /// A link relative to the post: to its folder's files and the site's, to the folders
+    /// of its old URLs, then (an imported site's) from the URL its generator gave it.
+    fn relative(&self, path: &str) -> Option<String> {
+        let from_urls = self
+            .url_folders
+            .iter()
+            .map(|folder| content_path(folder, path));
+        let candidates = [content_path(self.folder, path), content_path("", path)]
+            .into_iter()
+            .chain(from_urls);
+        if let Some(found) = candidates.flatten().find_map(|c| self.lookup(&c)) {
+            return Some(found);
+        }
+        let rooted = format!("/{}", self.against_generator_url(path)?);
+        match self.rooted(&rooted) {
+            Rooted::Found(route) => Some(route),
+            Rooted::Host | Rooted::Missing => None,
+        }
+    }
+
+    /// A path from the site's root. In Folio's content it is a path of the blog, and a
+    /// path outside the blog's routes leads to the host's site when the blog is part of
+    /// one. In an imported site it is a path of the generator's site: a static file, a
+    /// page of the blog's section, a tag page, or else a page of the rest of the site.
+    fn rooted(&self, path: &str) -> Rooted {
+        let origin = self.assets.origin;
+        if origin.generator == Generator::Folio {
+            if let Some(found) = content_path("", path).and_then(|c| self.lookup(&c)) {
+                return Rooted::Found(found);
+            }
+            let first = path
+                .trim_start_matches('/')
+                .split('/')
+                .next()
+                .unwrap_or_default();
+            let part_of_a_larger_site = self.base_path != "/" || self.host_url.is_some();
+            return if part_of_a_larger_site && !self.table.segments.contains(first) {
+                Rooted::Host
+            } else {
+                Rooted::Missing
+            };
+        }
+        let Some(inside) = self.in_generator_root(path) else {
+            return Rooted::Host;
+        };
+        if self.assets.statics.contains_key(&inside) {
+            return Rooted::Found(inside);
+        }
+        if let Some(route) = self.table.taxonomies.get(&normalize_url(&inside)) {
+            return Rooted::Found(route.clone());
+        }
+        match origin.blog_path(&format!("/{inside}"), self.language_prefix) {
+            Some(in_blog) => match self.lookup(&in_blog) {
+                Some(found) => Rooted::Found(found),
+                None if in_blog.is_empty() => Rooted::Found(String::new()),
+                None => Rooted::Missing,
+            },
+            None => Rooted::Host,
+        }
+    }
+
+    /// The path inside the generator's site of a path from the host's root; `None`
+    /// when it is outside the generator's site.
+    fn in_generator_root(&self, path: &str) -> Option<String> {
+        let root = &self.assets.origin.root_path;
+        let inside = path
+            .strip_prefix(root.as_str())
+            .or_else(|| (path.trim_end_matches('/') == root.trim_end_matches('/')).then_some(""))?;
+        content_path("", inside)
+    }
+
+    /// `path`, relative to the URL the generator gave the post (a folder: `/blog/x/`),
+    /// as a path inside the generator's site.
+    fn against_generator_url(&self, path: &str) -> Option<String> {
+        let url = self.generator_url?;
+        let folder = self.in_generator_root(url)?;
+        content_path(&folder, path)
+    }
+
+    /// A link into the host's site, on the host's origin when the settings name one.
+    fn host_href(&self, href: &str) -> String {
+        match self.host_url {
+            Some(host) => format!("{}{href}", host.trim_end_matches('/')),
+            None => href.to_owned(),
+        }
+    }
+}
+
+/// The files of a post's folder (a page bundle), relative to it: what `imgproc` and
+/// `gallery` choose from.
+fn bundle_files(folder: &str, assets: &Assets<'_>) -> Vec<String> {
+    let prefix = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    assets
+        .paths
+        .range(prefix.clone()..)
+        .take_while(|path| path.starts_with(&prefix))
+        .map(|path| path[prefix.len()..].to_owned())
+        .collect()
+}
+
+/// A front matter value of the post by name (Hugo's `param` shortcode), as text.
+fn post_param(post: &Post<'_>, name: &str) -> Option<String> {
+    let fm = &post.page.front_matter;
+    match name {
+        "title" => return Some(post.title.clone()),
+        "description" => return Some(post.description.clone()),
+        _ => {}
+    }
+    match fm
+        .extra
+        .get(name)
+        .or_else(|| fm.extra.get(&name.to_lowercase()))?
+    {
+        serde_json::Value::String(text) => Some(text.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn folder_of(relative: &str) -> &str {
+    relative.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
 /// `github.com/x`: a first segment with a dot and a letters-only last label, which no
@@ -753,15 +1030,6 @@ fn looks_like_domain(path: &str) -> bool {
             label,
             "md" | "html" | "htm" | "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "pdf" | "txt"
         )
-}
-
-impl PostResolver<'_> {
-    fn asset(&self, path: &str) -> Option<String> {
-        self.assets.paths.contains(path).then(|| {
-            self.media.borrow_mut().insert(path.to_owned());
-            media_url(path)
-        })
-    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,13 @@ pub enum LinkTarget {
     Missing(String),
     /// Looks like another site's address without `https://`: kept, with a warning.
     NoScheme(String),
+    /// A page of the larger site the blog is part of (`/docs/` beside `/blog/`), at
+    /// this href.
+    Host(String),
+    /// A relative link that leads to no page of the blog, written as the root-relative
+    /// link to the larger site it was meant to be (`flux/x/` for `/flux/x/`), with a
+    /// warning.
+    HostGuess(String),
 }
 
 /// A local image, as the page will load it.
@@ -537,7 +544,7 @@ impl<'a> RenderState<'a> {
                 tag.push('>');
                 (Event::Html(tag.into()), true)
             }
-            LinkTarget::Internal(to) => keep(to.into()),
+            LinkTarget::Internal(to) | LinkTarget::Host(to) => keep(to.into()),
             LinkTarget::Unchanged => keep(dest_url),
             LinkTarget::Missing(help) => {
                 self.problem(
@@ -547,6 +554,19 @@ impl<'a> RenderState<'a> {
                     warn_missing,
                 );
                 keep(dest_url)
+            }
+            LinkTarget::HostGuess(to) => {
+                let help = format!(
+                    "write `{to}`, the page of the site it names: Folio links there; as written, \
+                     it would lead below this post's URL, where nothing is"
+                );
+                self.problem(
+                    offset,
+                    format!("relative link `{dest_url}` leads to no page of the blog"),
+                    &help,
+                    true,
+                );
+                keep(to.into())
             }
             LinkTarget::NoScheme(suggestion) => {
                 let help = format!(

@@ -84,6 +84,16 @@ pub fn write_pages(site_dir: &Path, pages: Vec<(String, String)>) -> Result<(), 
     )
 }
 
+/// Copies files (paths relative to `site_dir`, and where each is) into the site.
+pub fn copy_files(site_dir: &Path, files: Vec<(String, PathBuf)>) -> Result<(), IoError> {
+    write_files(
+        files
+            .into_iter()
+            .map(|(path, source)| (site_dir.join(path), Contents::CopyOf(source)))
+            .collect(),
+    )
+}
+
 /// Creates the folders of `files`, then writes them on every core.
 fn write_files(files: Vec<(PathBuf, Contents<'_>)>) -> Result<(), IoError> {
     let folders: BTreeSet<&Path> = files.iter().filter_map(|(path, _)| path.parent()).collect();

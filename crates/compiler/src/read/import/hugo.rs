@@ -119,6 +119,7 @@ fn layout(root: &Path, config: Option<TextFile>, table: &Map<String, Value>) -> 
     let feed_limit = integer(table, &["services", "rss", "limit"])
         .or_else(|| integer(table, &["rsslimit"]))
         .map(|n| u32::try_from(n).unwrap_or(0));
+    let declared_languages = languages.len();
     let settings = SiteConfig {
         title: text(table, &["title"]),
         description: text(table, &["params", "description"]).unwrap_or_default(),
@@ -149,7 +150,9 @@ fn layout(root: &Path, config: Option<TextFile>, table: &Map<String, Value>) -> 
                 language: Some(code.clone()),
             })
             .collect();
-        if !language_dirs.iter().any(|(_, dir)| *dir == shared) {
+        // The shared folder holds the languages that have no folder of their own.
+        let without_folder = declared_languages > language_dirs.len() || declared_languages == 0;
+        if without_folder && !language_dirs.iter().any(|(_, dir)| *dir == shared) {
             trees.push(ContentTree {
                 dir: root.join(shared),
                 language: None,

@@ -1,0 +1,150 @@
+//! The Flux blog (`../shared/corpora/flux-blog`: a real Hugo site with the Docsy theme,
+//! 77 posts, page bundles with their images, never copied into this repository) builds
+//! as it is from its site root, with `--section blog`: its `hugo.yaml`, its dates, its
+//! permalinks and aliases as old URLs, its `static/` files and its shortcodes.
+
+use std::path::PathBuf;
+
+mod support;
+
+use folio_build::{BuildError, BuildOptions, Compiled, Severity, compile};
+
+fn site() -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/flux-blog");
+    assert!(
+        path.is_dir(),
+        "the shared Flux corpus is not at {}",
+        path.display()
+    );
+    path
+}
+
+fn options(warn_missing: bool) -> BuildOptions {
+    BuildOptions {
+        section: Some("blog".to_owned()),
+        warn_missing,
+        ..BuildOptions::default()
+    }
+}
+
+fn compiled() -> Compiled {
+    match compile(&site(), &options(true)) {
+        Ok(compiled) => compiled,
+        Err(BuildError::Content(problems)) => panic!("the Flux site has errors:\n{problems}"),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn only_the_image_missing_from_the_copy_is_an_error() {
+    let Err(BuildError::Content(problems)) = compile(&site(), &options(false)) else {
+        panic!("the copy lacks one image, which must be reported");
+    };
+    let errors: Vec<String> = problems
+        .0
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("2022-08-02-july-update/index.md:338:4: error: image file `/ecosystem/img/weave-gitops3.png` not found"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn every_post_builds_with_its_settings_and_old_urls() {
+    let compiled = compiled();
+    assert_eq!(compiled.index.posts.len(), 77);
+    let site = &compiled.index.site;
+    assert_eq!(site.languages[0].title, "Flux");
+    assert_eq!(site.base_url, "/blog/");
+    let redirects = support::redirects(&compiled);
+    // The permalinks `/:section/:year/:month/:slug/` (the slug from the title), and an
+    // alias, both inside the blog's `/blog/`.
+    assert!(redirects.contains(&(
+        "2021/03/march-2021-update",
+        "posts/2021-03-01-march-update/"
+    )));
+    assert!(redirects.contains(&("2023/08/flux-v2.1.0", "posts/announcing-flux-v2-1-0/")));
+    assert!(redirects.contains(&(
+        "2021-11-10-flux-security-audit",
+        "posts/2021-11-10-flux-security-audit/"
+    )));
+    // Two files Hugo kept apart by their dates keep them in their slugs.
+    for slug in ["2021-01-06-january-update", "2023-02-01-january-update"] {
+        assert!(
+            compiled
+                .index
+                .posts
+                .iter()
+                .any(|(path, _)| path.ends_with(&format!("/{slug}.json"))),
+            "{slug}"
+        );
+    }
+    // The static folder is copied to the site's root.
+    assert!(
+        compiled
+            .index
+            .static_files
+            .contains_key("img/flagger-gitops.png")
+    );
+    let warnings: Vec<String> = compiled
+        .warnings
+        .0
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(
+        warnings
+            .iter()
+            .filter(|m| m.starts_with("Folio does not use"))
+            .count(),
+        1,
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn no_shortcode_reaches_a_page_and_links_resolve() {
+    let compiled = compiled();
+    for (path, post) in &compiled.index.posts {
+        let html = &post.body_html;
+        for syntax in ["{{<", "{{%", ">}}", "%}}"] {
+            assert!(!html.contains(syntax), "{path} holds `{syntax}`");
+        }
+    }
+    let body = |slug: &str| {
+        &compiled
+            .index
+            .posts
+            .iter()
+            .find(|(path, _)| path.ends_with(&format!("/{slug}.json")))
+            .unwrap_or_else(|| panic!("no post {slug}"))
+            .1
+            .body_html
+    };
+    // A link to another post by its Hugo URL leads to the post, one into the rest of
+    // fluxcd.io stays a link of the host, and `/img/` files are served from the blog.
+    let may = body("2022-06-01-may-update");
+    assert!(
+        may.contains("href=\"/blog/posts/2022-05-04-april-update/\""),
+        "{may}"
+    );
+    let html = compiled
+        .index
+        .posts
+        .iter()
+        .map(|(_, p)| p.body_html.as_str())
+        .collect::<String>();
+    assert!(html.contains("href=\"/flux/"), "host links kept");
+    assert!(
+        html.contains("src=\"/blog/img/"),
+        "static images under the blog"
+    );
+    // A YouTube shortcode is a link card; imgproc a figure of the bundle's image.
+    assert!(html.contains("<a class=\"embed-link\" href=\"https://www.youtube.com/watch?v="));
+    assert!(html.contains("<figure>"));
+}

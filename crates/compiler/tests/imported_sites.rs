@@ -1,0 +1,159 @@
+//! Small Hugo and Zola sites of our own (`tests/sites/`), built from their roots: their
+//! settings, posts, alternates, redirects, static files and the exact warnings.
+
+use std::path::PathBuf;
+
+mod support;
+
+use folio_build::{BuildOptions, Compiled, compile};
+
+fn build(name: &str) -> Compiled {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sites")
+        .join(name);
+    match compile(&root, &BuildOptions::default()) {
+        Ok(compiled) => compiled,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn warnings(compiled: &Compiled) -> Vec<String> {
+    compiled
+        .warnings
+        .0
+        .iter()
+        .map(|d| {
+            let text = d.to_string();
+            let line = text.lines().next().unwrap_or_default();
+            line.rsplit("tests/sites/")
+                .next()
+                .unwrap_or(line)
+                .to_owned()
+        })
+        .collect()
+}
+
+fn body<'c>(compiled: &'c Compiled, document: &str) -> &'c str {
+    &compiled
+        .index
+        .posts
+        .iter()
+        .find(|(path, _)| path == document)
+        .unwrap_or_else(|| panic!("no {document}"))
+        .1
+        .body_html
+}
+
+#[test]
+fn a_multilingual_hugo_site() {
+    let compiled = build("hugo-multilingual");
+    let site = &compiled.index.site;
+    assert_eq!(site.base_url, "https://example.org/");
+    let titles: Vec<(&str, &str)> = site
+        .languages
+        .iter()
+        .map(|l| (l.code.as_str(), l.title.as_str()))
+        .collect();
+    assert_eq!(titles, [("en", "Field notes"), ("es", "Notas de campo")]);
+    let mut posts: Vec<&str> = compiled
+        .index
+        .posts
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .collect();
+    posts.sort();
+    assert_eq!(
+        posts,
+        [
+            "data/es/posts/first-light.json",
+            "data/es/posts/segunda.json",
+            "data/posts/first-light.json",
+            "data/posts/second.json",
+        ]
+    );
+    // The same file in each language's contentDir, and a shared translationKey.
+    let alternates = |document: &str| -> Vec<(String, String)> {
+        compiled
+            .index
+            .posts
+            .iter()
+            .find(|(p, _)| p == document)
+            .unwrap()
+            .1
+            .alternates
+            .iter()
+            .map(|a| (a.language.clone(), a.slug.clone()))
+            .collect()
+    };
+    assert_eq!(
+        alternates("data/posts/first-light.json"),
+        [("es".to_owned(), "first-light".to_owned())]
+    );
+    assert_eq!(
+        alternates("data/posts/second.json"),
+        [("es".to_owned(), "segunda".to_owned())]
+    );
+    // Hugo's permalinks, in each language, are old URLs.
+    let redirects = support::redirects(&compiled);
+    assert_eq!(
+        redirects,
+        [
+            ("2024/03/first-light", "posts/first-light/"),
+            ("2024/04/second-night", "posts/second/"),
+            ("es/2024/03/primera-luz", "es/posts/first-light/"),
+            ("es/2024/04/segunda-noche", "es/posts/segunda/"),
+        ]
+    );
+    let html = body(&compiled, "data/posts/first-light.json");
+    assert!(html.contains("src=\"/img/dome.svg\""), "{html}");
+    assert!(html.contains("width=\"40\" height=\"20\""), "{html}");
+    assert!(html.contains("href=\"/posts/second/\""), "{html}");
+    assert!(html.contains("href=\"/tag/night/\""), "{html}");
+    assert!(
+        html.contains("href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\""),
+        "{html}"
+    );
+    assert!(html.contains("Inner <em>Markdown</em> kept."), "{html}");
+    assert!(compiled.index.static_files.contains_key("img/dome.svg"));
+    assert_eq!(
+        warnings(&compiled),
+        [
+            "hugo-multilingual/content/en/posts/first-light.md:13:1: warning: shortcode `sparkle` is not one Folio knows: left out",
+            "hugo-multilingual/hugo.toml:1:1: warning: Folio does not use any of these settings: enableEmoji, params (but description)",
+        ]
+    );
+}
+
+#[test]
+fn a_zola_site_root_with_static_files_and_sections() {
+    let compiled = build("zola-static");
+    let site = &compiled.index.site;
+    assert_eq!(site.base_url, "https://zola.example/");
+    assert_eq!(site.languages[0].title, "A Zola blog");
+    let html = body(&compiled, "data/posts/screenshots.json");
+    // `../screenshot.png`, from the post's URL `/screenshots/`, is the static file.
+    assert!(html.contains("src=\"/screenshot.png\""), "{html}");
+    assert!(html.contains("watch?v=dQw4w9WgXcQ"), "{html}");
+    assert!(html.contains("href=\"/category/blog/\""), "{html}");
+    let later = body(&compiled, "data/posts/later.json");
+    assert!(later.contains("href=\"/posts/screenshots/\""), "{later}");
+    // The `blog` section is a category; the home `_index.md` is not.
+    let categories: Vec<&str> = site.categories.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(categories, ["blog"]);
+    let redirects = support::redirects(&compiled);
+    assert_eq!(
+        redirects,
+        [
+            ("blog/later", "posts/later/"),
+            ("old/later", "posts/later/"),
+            ("screenshots", "posts/screenshots/"),
+        ]
+    );
+    assert_eq!(
+        warnings(&compiled),
+        [
+            "zola-static/config.toml:1:1: warning: Folio does not use any of these settings: build_search_index, compile_sass, markdown",
+            "zola-static/content/2023-06-01-screenshots.md:9:1: warning: shortcode `quote` is not one Folio knows: left out",
+        ]
+    );
+}
