@@ -84,6 +84,20 @@ fn every_post_builds_with_its_settings_and_old_urls() {
             "{slug}"
         );
     }
+    // A page bundle's `*featured*` image is its post's hero, as Docsy shows it, its alt
+    // text the post's title.
+    let heroes: Vec<_> = compiled
+        .index
+        .posts
+        .iter()
+        .filter_map(|(_, post)| Some((post.summary.image.as_ref()?, &post.summary.title)))
+        .collect();
+    assert_eq!(heroes.len(), 57);
+    assert!(
+        heroes
+            .iter()
+            .all(|(image, title)| image.alt == **title && image.src.contains("featured"))
+    );
     // The static folder is copied to the site's root.
     assert!(
         compiled

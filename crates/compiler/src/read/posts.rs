@@ -340,6 +340,9 @@ fn resolve_page<'a>(
         }
     }
     let image = match &fm.image {
+        None if cx.origin.generator != Generator::Folio => {
+            conventional_hero(&page, &folder, bundle, &title, cx)
+        }
         None => None,
         Some(image) => {
             let resolved = resolve_image(&page, image, &folder, cx, problems);
@@ -504,6 +507,41 @@ fn resolve_image(
         path
     };
     (!alt_missing).then_some((src, alt))
+}
+
+/// A Zola or Hugo post's hero image by its generator's conventions: the first of Hugo's
+/// `images` that is a file of the content, else a page bundle's image named `*featured*`
+/// (as Docsy themes find it); its alt text the post's title.
+fn conventional_hero(
+    page: &Page<'_>,
+    folder: &str,
+    bundle: bool,
+    title: &str,
+    cx: &PageContext<'_>,
+) -> Option<(String, String)> {
+    let listed = page
+        .front_matter
+        .images
+        .iter()
+        .filter_map(|src| content_path(folder, src))
+        .find(|path| cx.assets.contains(path));
+    let featured = || {
+        let prefix = format!("{folder}/");
+        cx.assets
+            .range(prefix.clone()..)
+            .take_while(|path| path.starts_with(&prefix))
+            .filter(|path| !path[prefix.len()..].contains('/'))
+            .find(|path| {
+                let name = path[prefix.len()..].to_ascii_lowercase();
+                name.contains("featured")
+                    && [".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif"]
+                        .iter()
+                        .any(|extension| name.ends_with(extension))
+            })
+            .cloned()
+    };
+    let path = listed.or_else(|| bundle.then(featured).flatten())?;
+    Some((path, title.to_owned()))
 }
 
 const DATE_HELP: &str = "write dates as 2026-03-14, or 2026-03-14T10:00:00 with an optional offset (+01:00, Z); docs/content-format.md lists every form";

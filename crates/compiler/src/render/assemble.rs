@@ -563,10 +563,11 @@ fn summary(
     assets: &Assets<'_>,
 ) -> PostSummary {
     let words = count_words(&body.text);
-    let excerpt = if post.description.trim().is_empty() {
-        shorten(&body.first_paragraph, 240)
-    } else {
-        post.description.clone()
+    // The author's words first: the description, else the summary before `<!-- more -->`.
+    let excerpt = match &body.summary {
+        _ if !post.description.trim().is_empty() => post.description.clone(),
+        Some(summary) if !summary.is_empty() => shorten(summary, 600),
+        _ => shorten(&body.first_paragraph, 240),
     };
     PostSummary {
         slug: post.slug.clone(),

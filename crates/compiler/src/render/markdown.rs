@@ -96,6 +96,8 @@ pub struct Rendered {
     pub text: String,
     /// The text of the first paragraph.
     pub first_paragraph: String,
+    /// The text before a `<!-- more -->` summary separator, as Zola and Hugo write it.
+    pub summary: Option<String>,
     pub problems: Vec<BodyProblem>,
 }
 
@@ -181,6 +183,9 @@ pub fn render(markdown: &str, resolver: &dyn Resolve, warn_missing: bool) -> Ren
         toc: state.toc,
         text: state.text,
         first_paragraph: state.first_paragraph.trim().to_owned(),
+        summary: state
+            .summary
+            .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" ")),
         problems: state.problems,
     }
 }
@@ -228,6 +233,8 @@ struct RenderState<'a> {
     outline: Outline,
     text: String,
     first_paragraph: String,
+    /// The prose before the summary separator, once it is seen.
+    summary: Option<String>,
     paragraphs_seen: u32,
     in_paragraph: bool,
     /// Where in `out` the current top-level block starts.
@@ -263,6 +270,13 @@ impl<'a> RenderState<'a> {
         }
         if self.in_paragraph && self.paragraphs_seen == 1 {
             self.first_paragraph.push_str(text);
+        }
+    }
+
+    /// The summary separator: the prose so far is the post's summary.
+    fn summary_ends(&mut self) {
+        if self.summary.is_none() {
+            self.summary = Some(self.text.trim().to_owned());
         }
     }
 
@@ -426,6 +440,9 @@ impl<'a> RenderState<'a> {
             })
             .collect();
         if is_only_comments(&html) {
+            if is_summary_separator(&html) {
+                self.summary_ends();
+            }
             return;
         }
         self.raw_html_in_block = true;
@@ -833,6 +850,15 @@ fn raw_image_offset(markdown: &str, src: &str, from: usize) -> usize {
     from + found.unwrap_or(0)
 }
 
+/// `<!-- more -->` (or `<!--more-->`) on a line of its own: Zola's and Hugo's end of a
+/// post's summary.
+fn is_summary_separator(html: &str) -> bool {
+    html.trim()
+        .strip_prefix("<!--")
+        .and_then(|rest| rest.strip_suffix("-->"))
+        .is_some_and(|inside| inside.trim().eq_ignore_ascii_case("more"))
+}
+
 /// The sanitizer for bodies with raw HTML: ammonia's safe defaults, plus the attributes
 /// Folio's own rendering writes.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -898,6 +924,18 @@ impl<'a> ammonia::UrlRelativeEvaluate<'a> for AbsoluteUrls {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_ends_at_the_more_separator() {
+        let resolver = Site;
+        let out = render(
+            "First *words*.\n\nSecond.\n\n<!-- more -->\n\nThe rest.\n",
+            &resolver,
+            false,
+        );
+        assert_eq!(out.summary.as_deref(), Some("First words. Second."));
+        assert!(!out.html.contains("more"), "{}", out.html);
+    }
 
     struct Site;
     impl Resolve for Site {
@@ -1186,6 +1224,7 @@ mod tests {
         );
         assert_eq!(out.text, "Intro words here.\nMore  text.\n");
         assert_eq!(out.first_paragraph, "Intro words here.");
+        assert_eq!(out.summary, None);
     }
 
     #[test]
