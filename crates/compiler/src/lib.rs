@@ -190,6 +190,12 @@ fn read_site(
         urls: layout.urls,
         section: options.section.clone(),
         root_path: folio_model::data_layout::base_path(&root_url),
+        language_prefixes: settings
+            .languages
+            .iter()
+            .map(|l| folio_model::data_layout::language_prefix(&l.code, &settings.default_language))
+            .filter(|prefix| !prefix.is_empty())
+            .collect(),
     };
     Ok((files, settings, origin, problems))
 }

@@ -6,12 +6,17 @@ use std::path::PathBuf;
 mod support;
 
 use folio_build::{BuildOptions, Compiled, compile};
+use folio_model::content_index::PostDocument;
 
 fn build(name: &str) -> Compiled {
+    build_with(name, BuildOptions::default())
+}
+
+fn build_with(name: &str, options: BuildOptions) -> Compiled {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/sites")
         .join(name);
-    match compile(&root, &BuildOptions::default()) {
+    match compile(&root, &options) {
         Ok(compiled) => compiled,
         Err(e) => panic!("{e}"),
     }
@@ -33,7 +38,8 @@ fn warnings(compiled: &Compiled) -> Vec<String> {
         .collect()
 }
 
-fn body<'c>(compiled: &'c Compiled, document: &str) -> &'c str {
+/// The post document at `document` (`data/posts/x.json`).
+fn post<'c>(compiled: &'c Compiled, document: &str) -> &'c PostDocument {
     &compiled
         .index
         .posts
@@ -41,7 +47,22 @@ fn body<'c>(compiled: &'c Compiled, document: &str) -> &'c str {
         .find(|(path, _)| path == document)
         .unwrap_or_else(|| panic!("no {document}"))
         .1
-        .body_html
+}
+
+fn body<'c>(compiled: &'c Compiled, document: &str) -> &'c str {
+    &post(compiled, document).body_html
+}
+
+/// The paths of every post document, sorted.
+fn documents(compiled: &Compiled) -> Vec<&str> {
+    let mut paths: Vec<&str> = compiled
+        .index
+        .posts
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .collect();
+    paths.sort();
+    paths
 }
 
 #[test]
@@ -55,13 +76,7 @@ fn a_multilingual_hugo_site() {
         .map(|l| (l.code.as_str(), l.title.as_str()))
         .collect();
     assert_eq!(titles, [("en", "Field notes"), ("es", "Notas de campo")]);
-    let mut posts: Vec<&str> = compiled
-        .index
-        .posts
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect();
-    posts.sort();
+    let posts = documents(&compiled);
     assert_eq!(
         posts,
         [
@@ -73,13 +88,7 @@ fn a_multilingual_hugo_site() {
     );
     // The same file in each language's contentDir, and a shared translationKey.
     let alternates = |document: &str| -> Vec<(String, String)> {
-        compiled
-            .index
-            .posts
-            .iter()
-            .find(|(p, _)| p == document)
-            .unwrap()
-            .1
+        post(&compiled, document)
             .alternates
             .iter()
             .map(|a| (a.language.clone(), a.slug.clone()))
@@ -154,6 +163,73 @@ fn a_zola_site_root_with_static_files_and_sections() {
         [
             "zola-static/config.toml:1:1: warning: Folio does not use any of these settings: build_search_index, compile_sass, markdown",
             "zola-static/content/2023-06-01-screenshots.md:9:1: warning: shortcode `quote` is not one Folio knows: left out",
+        ]
+    );
+}
+
+#[test]
+fn a_hugo_site_with_a_config_folder_and_one_section_as_the_blog() {
+    let compiled = build_with(
+        "hugo-config-folder",
+        BuildOptions {
+            section: Some("posts".to_owned()),
+            ..BuildOptions::default()
+        },
+    );
+    let site = &compiled.index.site;
+    // config/_default/: hugo.toml, languages.yaml and params.toml together.
+    assert_eq!(site.base_url, "https://docs.example/posts/");
+    assert_eq!(site.posts_per_page, 5);
+    assert_eq!(compiled.index.feed_limit, Some(20));
+    let languages: Vec<(&str, &str, &str)> = site
+        .languages
+        .iter()
+        .map(|l| (l.code.as_str(), l.title.as_str(), l.description.as_str()))
+        .collect();
+    assert_eq!(
+        languages,
+        [
+            ("en", "Product", "News of the product"),
+            ("fr", "Produit", "Les nouvelles du produit")
+        ]
+    );
+    // Only the section's pages are posts; `release.fr.md` is the French alternate.
+    let posts = documents(&compiled);
+    assert_eq!(
+        posts,
+        [
+            "data/fr/posts/release.json",
+            "data/posts/bundle.json",
+            "data/posts/release.json"
+        ]
+    );
+    let release = post(&compiled, "data/posts/release.json");
+    assert_eq!(release.alternates[0].language, "fr");
+    assert_eq!(release.summary.published, "2025-01-15T10:00:00+01:00");
+    // `/docs/guide/` is the rest of the site; `/fr/posts/release/` the French post.
+    assert!(
+        release.body_html.contains("href=\"/docs/guide/\""),
+        "{}",
+        release.body_html
+    );
+    assert!(
+        release
+            .body_html
+            .contains("href=\"/posts/fr/posts/release/\""),
+        "{}",
+        release.body_html
+    );
+    let french = post(&compiled, "data/fr/posts/release.json");
+    assert_eq!(french.summary.excerpt, "Les nouveautés, en bref.");
+    let bundle = post(&compiled, "data/posts/bundle.json");
+    let hero = bundle.summary.image.as_ref().expect("the featured image");
+    assert_eq!((hero.alt.as_str(), hero.width), ("A bundle", Some(40)));
+    assert_eq!(
+        support::redirects(&compiled),
+        [
+            ("bundle", "posts/bundle/"),
+            ("fr/release", "fr/posts/release/"),
+            ("release", "posts/release/")
         ]
     );
 }

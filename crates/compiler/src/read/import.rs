@@ -178,6 +178,8 @@ pub struct Origin {
     pub section: Option<String>,
     /// The path of the generator's site on its host (`/`), from its base URL.
     pub root_path: String,
+    /// The route prefixes of the site's other languages than the default (`fr/`).
+    pub language_prefixes: Vec<String>,
 }
 
 impl Origin {
@@ -188,19 +190,22 @@ impl Origin {
             urls: UrlRules::default(),
             section: None,
             root_path: "/".to_owned(),
+            language_prefixes: Vec::new(),
         }
     }
 
     /// The path of a generator URL (`/blog/2021/03/x/`, from the generator's site root)
     /// inside the blog (`2021/03/x`), in the language of `language_prefix` (`""`, `ja/`);
-    /// `None` when it is outside the blog's section.
+    /// `None` when it is outside the blog's section. The URL may be in any language.
     pub fn blog_path(&self, url: &str, language_prefix: &str) -> Option<String> {
         let path = url.split(['?', '#']).next().unwrap_or_default();
         let path = path.trim_start_matches('/');
-        let (language, path) = match path.strip_prefix(language_prefix) {
-            Some(rest) if !language_prefix.is_empty() => (language_prefix, rest),
-            _ => ("", path),
-        };
+        let prefixes = std::iter::once(language_prefix)
+            .chain(self.language_prefixes.iter().map(String::as_str));
+        let (language, path) = prefixes
+            .filter(|prefix| !prefix.is_empty())
+            .find_map(|prefix| Some((prefix, path.strip_prefix(prefix)?)))
+            .unwrap_or(("", path));
         let inside = match &self.section {
             None => path,
             Some(section) => {
