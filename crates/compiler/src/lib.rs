@@ -174,9 +174,13 @@ fn read_site(
         }
         return Ok((files, settings, import::Origin::folio(), problems));
     }
-    let (files, mut problems) = source::read_trees(&layout.content, &layout.static_dirs)?;
+    let (files, mut problems) =
+        source::read_trees(&layout.content, &layout.static_dirs, &layout.ignored)?;
     problems.extend(layout.unused_warning());
     let mut config = layout.settings.clone();
+    if layout.generator == import::Generator::Zola && config.posts_per_page.is_none() {
+        config.posts_per_page = zola_paginate_by(&files, options.section.as_deref());
+    }
     if options.host_url.is_some() {
         config.host_url.clone_from(&options.host_url);
     }
@@ -196,8 +200,23 @@ fn read_site(
             .map(|l| folio_model::data_layout::language_prefix(&l.code, &settings.default_language))
             .filter(|prefix| !prefix.is_empty())
             .collect(),
+        params: layout.params,
     };
     Ok((files, settings, origin, problems))
+}
+
+/// Zola paginates a section by its `_index.md`'s `paginate_by`: the blog's section's
+/// (the site's root section, or `section`) is the blog's page size.
+fn zola_paginate_by(files: &source::ContentFiles, section: Option<&str>) -> Option<u32> {
+    let index = match section {
+        Some(section) => format!("{section}/_index.md"),
+        None => "_index.md".to_owned(),
+    };
+    let file = files.pages.iter().find(|f| f.tree_path() == index)?;
+    // A section file that does not parse is reported with the other pages.
+    let page = front_matter::parse(file).ok()?;
+    let size = page.front_matter.extra.get("paginate_by")?.as_u64()?;
+    u32::try_from(size).ok().filter(|&n| n > 0)
 }
 
 /// Keeps what `compiled` highlighted in the cache folder of `options`, if it has one.

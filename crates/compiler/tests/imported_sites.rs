@@ -149,6 +149,21 @@ fn a_zola_site_root_with_static_files_and_sections() {
     // The `blog` section is a category; the home `_index.md` is not.
     let categories: Vec<&str> = site.categories.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(categories, ["blog"]);
+    // The home section's `paginate_by` is the blog's page size.
+    assert_eq!(site.posts_per_page, 3);
+    // `ignored_content` leaves out the drafts folder (whose page does not parse) and
+    // the spreadsheet; `ignored_static` the layered source file.
+    assert_eq!(
+        documents(&compiled),
+        ["data/posts/later.json", "data/posts/screenshots.json"]
+    );
+    let statics: Vec<&str> = compiled
+        .index
+        .static_files
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(statics, ["screenshot.png"]);
     let redirects = support::redirects(&compiled);
     assert_eq!(
         redirects,
@@ -219,8 +234,23 @@ fn a_hugo_site_with_a_config_folder_and_one_section_as_the_blog() {
         "{}",
         release.body_html
     );
+    // `param`: the site's parameters, and a language's own before them; dotted names.
+    assert!(
+        release
+            .body_html
+            .contains("Details of version 3.1, by the product team."),
+        "{}",
+        release.body_html
+    );
     let french = post(&compiled, "data/fr/posts/release.json");
     assert_eq!(french.summary.excerpt, "Les nouveautés, en bref.");
+    assert!(
+        french
+            .body_html
+            .contains("Les détails de la version 3.1, par l'équipe du produit."),
+        "{}",
+        french.body_html
+    );
     let bundle = post(&compiled, "data/posts/bundle.json");
     let hero = bundle.summary.image.as_ref().expect("the featured image");
     assert_eq!((hero.alt.as_str(), hero.width), ("A bundle", Some(40)));

@@ -9,6 +9,29 @@ use serde_json::Value;
 /// The WCAG 2.1 A and AA rules, and axe's best practices.
 const TAGS: &str = r#"["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]"#;
 
+/// Opens `url` as a reader does (the static page, then the app in its place) and returns
+/// every violation axe finds there in the light theme and in the dark one, each as
+/// `label (theme): violation`.
+pub async fn audit_page(client: &Client, url: &str, label: &str) -> Vec<String> {
+    crate::browser::open(client, url).await;
+    crate::browser::wait_until(
+        client,
+        &format!("{label} is taken over by the app"),
+        "return !!document.querySelector('#folio:not([data-folio-static]) main h1') && !document.querySelector('.loading')",
+    )
+    .await;
+    let mut found = Vec::new();
+    for theme in ["light", "dark"] {
+        let script =
+            format!("document.documentElement.setAttribute('data-theme', {theme:?}); return true");
+        crate::browser::eval(client, &script).await;
+        for violation in violations(client).await {
+            found.push(format!("{label} ({theme}): {violation}"));
+        }
+    }
+    found
+}
+
 /// Every violation axe finds on the page as it stands: `rule: nodes`, one per line.
 pub async fn violations(client: &Client) -> Vec<String> {
     let path = std::env::var("AXE_CORE_JS")

@@ -55,6 +55,29 @@ pub fn sub_path_build() -> (PathBuf, url::Url) {
     (dist, base_url)
 }
 
+/// The release bundle built over the Flux blog (a Hugo site nobody here wrote, its `blog`
+/// section served under `/blog/`): `$FOLIO_FLUX_DIST`, built by scripts/test's
+/// `flux-blog-build` step.
+///
+/// Panics with the command to run when it has not been built.
+pub fn flux_build() -> PathBuf {
+    let Some(dist) = std::env::var_os("FOLIO_FLUX_DIST").map(PathBuf::from) else {
+        panic!(
+            "no Flux blog build: set FOLIO_FLUX_DIST and build it with \
+             `FOLIO_CONTENT=../shared/corpora/flux-blog FOLIO_SECTION=blog \
+             FOLIO_BASE_URL=https://fluxcd.io/blog/ FOLIO_WARN_MISSING=1 \
+             trunk build --release --offline --public-url /blog/ --dist $FOLIO_FLUX_DIST` \
+             (scripts/test does)"
+        )
+    };
+    assert!(
+        dist.join("index.html").is_file(),
+        "no Flux blog build at {}",
+        dist.display()
+    );
+    dist
+}
+
 /// Where tests write their screenshots (test artifacts): `$FOLIO_SCREENSHOTS`, else
 /// `target/screenshots/` at the workspace root.
 pub fn screenshot_dir() -> PathBuf {

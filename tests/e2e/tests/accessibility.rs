@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use folio_e2e::accessibility::violations;
+use folio_e2e::accessibility::audit_page;
 use folio_e2e::browser::{self, eval, navigate_in_app, set_viewport, wait_for, wait_until};
 use folio_e2e::{Browser, StaticServer, dist_dir, screenshot_dir};
 
@@ -70,20 +70,7 @@ async fn axe_finds_no_violations_on_any_page_in_either_theme() {
     let client = &browser.client;
     let mut found = Vec::new();
     for path in &pages {
-        // As a reader opens it: the static page, then the app in its place.
-        browser::open(client, &server.url(path)).await;
-        wait_until(
-            client,
-            &format!("{path} is taken over by the app"),
-            "return !!document.querySelector('#folio:not([data-folio-static]) main h1') && !document.querySelector('.loading')",
-        )
-        .await;
-        for theme in ["light", "dark"] {
-            set_theme(&browser, theme).await;
-            for violation in violations(client).await {
-                found.push(format!("{path} ({theme}): {violation}"));
-            }
-        }
+        found.extend(audit_page(client, &server.url(path), path).await);
     }
     assert!(
         found.is_empty(),

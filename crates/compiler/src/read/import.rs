@@ -4,6 +4,7 @@
 
 pub mod config_file;
 pub mod hugo;
+pub mod ignored;
 pub mod permalinks;
 pub mod zola;
 
@@ -11,9 +12,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde_json::{Map, Value};
+
 use crate::diagnostic::{Diagnostic, Location};
 use crate::read::settings::SiteConfig;
 use crate::read::source::{self, IoError, TextFile};
+pub use ignored::IgnoredFiles;
 
 /// The static site generator a site was made for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +73,54 @@ pub struct SiteLayout {
     pub content: Vec<ContentTree>,
     /// Folders copied as they are to the site's root (`static/`).
     pub static_dirs: Vec<PathBuf>,
+    /// The files of the content and of the static folders that the site leaves out.
+    pub ignored: Ignored,
     pub urls: UrlRules,
+    /// The site's parameters (Hugo's `params`), for `param` shortcodes.
+    pub params: Params,
+}
+
+/// The files of a site that its configuration leaves out of the build.
+#[derive(Debug, Clone, Default)]
+pub struct Ignored {
+    pub content: IgnoredFiles,
+    pub statics: IgnoredFiles,
+}
+
+/// A site's parameters, and each language's own (Hugo's `languages.<lang>.params`),
+/// which come first for that language's pages.
+#[derive(Debug, Clone, Default)]
+pub struct Params {
+    pub site: Map<String, Value>,
+    pub by_language: BTreeMap<String, Map<String, Value>>,
+}
+
+impl Params {
+    /// The value of the parameter `name` (`version`, or dotted: `social.github`) for a
+    /// page in `language`; names are case-insensitive, as Hugo's are.
+    pub fn get(&self, language: &str, name: &str) -> Option<&Value> {
+        self.by_language
+            .get(language)
+            .and_then(|own| lookup(own, name))
+            .or_else(|| lookup(&self.site, name))
+    }
+}
+
+/// The value at the dotted path `name` in `table`, its keys compared without case.
+pub fn lookup<'v>(table: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
+    let mut parts = name.split('.');
+    let first = parts.next()?;
+    let find = |table: &'v Map<String, Value>, key: &str| {
+        table.get(key).or_else(|| {
+            table
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v)
+        })
+    };
+    parts.try_fold(find(table, first)?, |value, key| {
+        find(value.as_object()?, key)
+    })
 }
 
 impl SiteLayout {
@@ -85,7 +136,9 @@ impl SiteLayout {
                 language: None,
             }],
             static_dirs: Vec::new(),
+            ignored: Ignored::default(),
             urls: UrlRules::default(),
+            params: Params::default(),
         }
     }
 
@@ -180,6 +233,7 @@ pub struct Origin {
     pub root_path: String,
     /// The route prefixes of the site's other languages than the default (`fr/`).
     pub language_prefixes: Vec<String>,
+    pub params: Params,
 }
 
 impl Origin {
@@ -191,6 +245,7 @@ impl Origin {
             section: None,
             root_path: "/".to_owned(),
             language_prefixes: Vec::new(),
+            params: Params::default(),
         }
     }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::parallel;
-use crate::read::import::ContentTree;
+use crate::read::import::{ContentTree, Ignored, IgnoredFiles};
 
 /// A text file of the content folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,15 +89,18 @@ pub fn read_content_dir(root: &Path) -> Result<(ContentFiles, Vec<Diagnostic>), 
             language: None,
         }],
         &[],
+        &Ignored::default(),
     )
 }
 
 /// Reads every content tree (`trees`: the first one's folder when there is one, else the
 /// folder that holds them all is the content folder) and lists the files of the static
-/// folders (the first one's file wins where two have the same path).
+/// folders (the first one's file wins where two have the same path), leaving out what
+/// the site's configuration ignores.
 pub fn read_trees(
     trees: &[ContentTree],
     static_dirs: &[PathBuf],
+    ignored: &Ignored,
 ) -> Result<(ContentFiles, Vec<Diagnostic>), IoError> {
     let root = common_folder(trees);
     let mut files = ContentFiles {
@@ -119,12 +122,18 @@ pub fn read_trees(
             format!("{prefix}/")
         };
         let mut relatives = Vec::new();
-        walk(&tree.dir, &prefix, &mut relatives)?;
+        walk(
+            &tree.dir,
+            &prefix,
+            prefix.len(),
+            &ignored.content,
+            &mut relatives,
+        )?;
         found.extend(relatives.into_iter().map(|r| (r, index, prefix.len())));
     }
     for dir in static_dirs {
         let mut paths = Vec::new();
-        walk(dir, "", &mut paths)?;
+        walk(dir, "", 0, &ignored.statics, &mut paths)?;
         for path in paths {
             let file = dir.join(&path);
             files.statics.entry(path).or_insert(file);
@@ -230,8 +239,16 @@ fn classify(relative: &str) -> Kind {
     }
 }
 
-/// Collects the paths of every file below `dir`, sorted, skipping hidden files.
-fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), IoError> {
+/// Collects the paths of every file below `dir` (each `prefix` and its path inside
+/// `dir`), sorted, skipping hidden files and what `ignored` matches (with the path
+/// from `start` in the prefixed one).
+fn walk(
+    dir: &Path,
+    prefix: &str,
+    start: usize,
+    ignored: &IgnoredFiles,
+    out: &mut Vec<String>,
+) -> Result<(), IoError> {
     let mut entries = Vec::new();
     for entry in fs::read_dir(dir).map_err(IoError::at(dir))? {
         let entry = entry.map_err(IoError::at(dir))?;
@@ -248,8 +265,12 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), IoError> 
     entries.sort();
     for (name, is_dir) in entries {
         let relative = format!("{prefix}{name}");
+        let path = dir.join(&name);
+        if ignored.ignores(&path, &relative[start..]) {
+            continue;
+        }
         if is_dir {
-            walk(&dir.join(&name), &format!("{relative}/"), out)?;
+            walk(&path, &format!("{relative}/"), start, ignored, out)?;
         } else {
             out.push(relative);
         }

@@ -13,7 +13,7 @@ use folio_model::*;
 use crate::diagnostic::Diagnostic;
 use crate::parallel;
 use crate::read::dates::rfc3339;
-use crate::read::import::{Generator, Origin, permalinks};
+use crate::read::import::{self, Generator, Origin, Params, permalinks};
 use crate::read::posts::{Catalog, Post, content_path, normalize_url};
 use crate::read::settings::Settings;
 use crate::render::markdown::{self, ImageTarget, LinkTarget, Resolve};
@@ -98,7 +98,7 @@ pub fn assemble(
             host_url: settings.host_url.as_deref(),
         };
         let bundle_files = bundle_files(&post.folder, assets);
-        let param = |name: &str| post_param(post, name);
+        let param = |name: &str| post_param(post, &assets.origin.params, name);
         let expanded = shortcodes::expand(
             post.page.body,
             &shortcodes::Context {
@@ -995,18 +995,30 @@ fn bundle_files(folder: &str, assets: &Assets<'_>) -> Vec<String> {
 }
 
 /// A front matter value of the post by name (Hugo's `param` shortcode), as text.
-fn post_param(post: &Post<'_>, name: &str) -> Option<String> {
-    let fm = &post.page.front_matter;
-    match name {
+/// A `param` shortcode's value: the page's front matter, then its language's and the
+/// site's parameters, as Hugo looks them up.
+fn post_param(post: &Post<'_>, site: &Params, name: &str) -> Option<String> {
+    match name.to_lowercase().as_str() {
         "title" => return Some(post.title.clone()),
         "description" => return Some(post.description.clone()),
         _ => {}
     }
-    match fm
-        .extra
-        .get(name)
-        .or_else(|| fm.extra.get(&name.to_lowercase()))?
-    {
+    let extra = &post.page.front_matter.extra;
+    let (first, rest) = name
+        .split_once('.')
+        .map_or((name, None), |(f, r)| (f, Some(r)));
+    let own = extra.get(first).or_else(|| {
+        extra
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(first))
+            .map(|(_, value)| value)
+    });
+    let own = match rest {
+        None => own,
+        Some(rest) => own.and_then(|v| import::lookup(v.as_object()?, rest)),
+    };
+    let value = own.or_else(|| site.get(&post.language, name))?;
+    match value {
         serde_json::Value::String(text) => Some(text.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
         serde_json::Value::Bool(b) => Some(b.to_string()),

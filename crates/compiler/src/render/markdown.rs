@@ -16,6 +16,7 @@ use outline::Outline;
 
 mod markup_repair;
 mod outline;
+mod raw_urls;
 use folio_model::slug::slugify;
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
@@ -243,7 +244,7 @@ struct RenderState<'a> {
     heading_starts: Vec<(usize, u8)>,
     /// The events of the raw HTML block being read, from its start: a block of nothing
     /// but comments is left out, and needs no sanitizer.
-    html_block: Option<Vec<Event<'a>>>,
+    html_block: Option<Vec<(usize, Event<'a>)>>,
     /// The current top-level block holds raw HTML.
     raw_html_in_block: bool,
     /// The events of `out` from the first top-level block with raw HTML to the end of the
@@ -331,16 +332,15 @@ impl<'a> RenderState<'a> {
         if let Some(block) = &mut self.html_block {
             match event {
                 Event::End(TagEnd::HtmlBlock) => {
-                    let mut block = self.html_block.take().unwrap_or_default();
-                    block.push(event);
-                    self.end_html_block(block);
+                    let block = self.html_block.take().unwrap_or_default();
+                    self.end_html_block(block, resolver, warn_missing);
                 }
-                event => block.push(event),
+                event => block.push((offset, event)),
             }
             return;
         }
         match event {
-            Event::Start(Tag::HtmlBlock) => self.html_block = Some(vec![event]),
+            Event::Start(Tag::HtmlBlock) => self.html_block = Some(Vec::new()),
             Event::InlineHtml(ref html) if is_only_comments(html) => {}
             Event::Start(Tag::Heading { level, id, .. }) => {
                 self.heading = Some(Heading {
@@ -415,7 +415,12 @@ impl<'a> RenderState<'a> {
                 self.prose(" ");
                 self.push(event);
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::InlineHtml(html) => {
+                self.raw_html_in_block = true;
+                let html = self.resolve_raw_urls(&html, &[(0, offset)], resolver, warn_missing);
+                self.push(Event::InlineHtml(html.into()));
+            }
+            Event::Html(_) => {
                 self.raw_html_in_block = true;
                 self.push(event);
             }
@@ -430,15 +435,23 @@ impl<'a> RenderState<'a> {
     }
 
     /// A raw HTML block, whole: left out when it is nothing but comments, which readers
-    /// never see (the sanitizer would remove them), else kept for the sanitizer.
-    fn end_html_block(&mut self, block: Vec<Event<'a>>) {
-        let html: String = block
-            .iter()
-            .filter_map(|event| match event {
-                Event::Html(html) => Some(html.as_ref()),
-                _ => None,
-            })
-            .collect();
+    /// never see (the sanitizer would remove them), else kept for the sanitizer, its
+    /// URLs read as the Markdown's are.
+    fn end_html_block(
+        &mut self,
+        block: Vec<(usize, Event<'a>)>,
+        resolver: &dyn Resolve,
+        warn_missing: bool,
+    ) {
+        let mut html = String::new();
+        // Where each line starts in `html`, and in the body.
+        let mut lines = Vec::with_capacity(block.len());
+        for (offset, event) in &block {
+            if let Event::Html(line) = event {
+                lines.push((html.len(), *offset));
+                html.push_str(line);
+            }
+        }
         if is_only_comments(&html) {
             if is_summary_separator(&html) {
                 self.summary_ends();
@@ -446,9 +459,70 @@ impl<'a> RenderState<'a> {
             return;
         }
         self.raw_html_in_block = true;
-        for event in block {
-            self.push(event);
+        let html = self.resolve_raw_urls(&html, &lines, resolver, warn_missing);
+        self.push(Event::Start(Tag::HtmlBlock));
+        self.push(Event::Html(html.into()));
+        self.push(Event::End(TagEnd::HtmlBlock));
+    }
+
+    /// `html` with the URLs of its links and images resolved as the Markdown's are,
+    /// their problems reported at the body's offsets (`lines`: where each line of `html`
+    /// starts, and its offset in the body).
+    fn resolve_raw_urls(
+        &mut self,
+        html: &str,
+        lines: &[(usize, usize)],
+        resolver: &dyn Resolve,
+        warn_missing: bool,
+    ) -> String {
+        let urls = raw_urls::find(html);
+        if urls.is_empty() {
+            return html.to_owned();
         }
+        let offset_of = |at: usize| {
+            let line = lines
+                .partition_point(|&(start, _)| start <= at)
+                .saturating_sub(1);
+            lines
+                .get(line)
+                .map_or(0, |&(start, offset)| offset + (at - start))
+        };
+        let mut out = String::with_capacity(html.len() + 64);
+        let mut copied = 0;
+        for raw in urls {
+            let offset = offset_of(raw.span.start);
+            let written = raw.url.trim();
+            if written.is_empty() || is_unsafe_url(written) || !has_known_scheme(written) {
+                // The sanitizer takes out what no page may load.
+                continue;
+            }
+            let (url, size) = match raw.kind {
+                raw_urls::UrlKind::Link => match resolver.link(written) {
+                    LinkTarget::External => continue,
+                    target => (
+                        self.checked_href(offset, written, target, warn_missing),
+                        None,
+                    ),
+                },
+                raw_urls::UrlKind::Image if written.contains(':') => continue,
+                raw_urls::UrlKind::Image => {
+                    let target = self.checked_image(offset, written, resolver, warn_missing);
+                    (target.src, target.size.filter(|_| !raw.sized))
+                }
+            };
+            if let Some((width, height)) = size {
+                out.push_str(&html[copied..raw.name_end]);
+                out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+                copied = raw.name_end;
+            }
+            out.push_str(&html[copied..raw.span.start]);
+            out.push('"');
+            out.push_str(&escape(&url));
+            out.push('"');
+            copied = raw.span.end;
+        }
+        out.push_str(&html[copied..]);
+        out
     }
 
     /// Called between top-level blocks: extends the raw HTML's span over the block that
@@ -561,16 +635,33 @@ impl<'a> RenderState<'a> {
                 tag.push('>');
                 (Event::Html(tag.into()), true)
             }
-            LinkTarget::Internal(to) | LinkTarget::Host(to) => keep(to.into()),
-            LinkTarget::Unchanged => keep(dest_url),
+            target => keep(
+                self.checked_href(offset, &dest_url, target, warn_missing)
+                    .into(),
+            ),
+        }
+    }
+
+    /// The href to write for a link to `written`, which leads to `target` (not another
+    /// site), with the problem of a link that leads nowhere reported.
+    fn checked_href(
+        &mut self,
+        offset: usize,
+        written: &str,
+        target: LinkTarget,
+        warn_missing: bool,
+    ) -> String {
+        match target {
+            LinkTarget::Internal(to) | LinkTarget::Host(to) => to,
+            LinkTarget::External | LinkTarget::Unchanged => written.to_owned(),
             LinkTarget::Missing(help) => {
                 self.problem(
                     offset,
-                    format!("link to a missing page `{dest_url}`"),
+                    format!("link to a missing page `{written}`"),
                     &help,
                     warn_missing,
                 );
-                keep(dest_url)
+                written.to_owned()
             }
             LinkTarget::HostGuess(to) => {
                 let help = format!(
@@ -579,11 +670,11 @@ impl<'a> RenderState<'a> {
                 );
                 self.problem(
                     offset,
-                    format!("relative link `{dest_url}` leads to no page of the blog"),
+                    format!("relative link `{written}` leads to no page of the blog"),
                     &help,
                     true,
                 );
-                keep(to.into())
+                to
             }
             LinkTarget::NoScheme(suggestion) => {
                 let help = format!(
@@ -591,11 +682,11 @@ impl<'a> RenderState<'a> {
                 );
                 self.problem(
                     offset,
-                    format!("link `{dest_url}` has no `https://`"),
+                    format!("link `{written}` has no `https://`"),
                     &help,
                     true,
                 );
-                keep(dest_url)
+                written.to_owned()
             }
         }
     }
@@ -623,21 +714,7 @@ impl<'a> RenderState<'a> {
                 size: None,
             }
         } else {
-            match resolver.image(src) {
-                Ok(target) => target,
-                Err(message) => {
-                    let help = if warn_missing {
-                        "copy the image into the content folder; it is left as written for now"
-                    } else {
-                        "put the image beside the post (page bundle) or under the content folder, or fix the path"
-                    };
-                    self.problem(offset, message, help, warn_missing);
-                    ImageTarget {
-                        src: src.to_owned(),
-                        size: None,
-                    }
-                }
-            }
+            self.checked_image(offset, src, resolver, warn_missing)
         };
         let mut tag = format!("<img src=\"{}\" alt=\"{}\"", href(&target.src), escape(alt));
         if let Some((width, height)) = target.size {
@@ -645,6 +722,31 @@ impl<'a> RenderState<'a> {
         }
         tag.push_str(" loading=\"lazy\" decoding=\"async\">");
         tag
+    }
+
+    /// The image of the site at `src`, or `src` as written with its problem reported.
+    fn checked_image(
+        &mut self,
+        offset: usize,
+        src: &str,
+        resolver: &dyn Resolve,
+        warn_missing: bool,
+    ) -> ImageTarget {
+        match resolver.image(src) {
+            Ok(target) => target,
+            Err(message) => {
+                let help = if warn_missing {
+                    "copy the image into the content folder; it is left as written for now"
+                } else {
+                    "put the image beside the post (page bundle) or under the content folder, or fix the path"
+                };
+                self.problem(offset, message, help, warn_missing);
+                ImageTarget {
+                    src: src.to_owned(),
+                    size: None,
+                }
+            }
+        }
     }
 }
 
@@ -750,6 +852,8 @@ fn valid_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option
                 .then(|| Cow::Owned(digits.to_owned()))
         }
         (_, "href" | "src") => Some(valid_fragment(value)),
+        // A callout is a note of the text around it, not a landmark of the page.
+        ("div", "role") => (value == "note").then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),
     }
 }
@@ -873,6 +977,7 @@ fn body_sanitizer() -> ammonia::Builder<'static> {
         .link_rel(None)
         .add_generic_attributes(["id", "class", "aria-label", "aria-hidden", "title"])
         .add_tag_attributes("a", ["rel"])
+        .add_tag_attributes("div", ["role"])
         .add_tag_attributes("img", ["width", "height", "loading", "decoding"])
         .add_tag_attributes("pre", ["data-lang", "tabindex", "role"])
         .add_tags(["input"])
@@ -1150,6 +1255,34 @@ mod tests {
         ] {
             assert!(!is_only_comments(other), "{other}");
         }
+    }
+
+    #[test]
+    fn raw_html_links_and_images_are_read_as_markdown_ones() {
+        let body = "Intro.\n\n<p>See <a href=\"/posts/b/\">B</a>\nand <img alt=\"P\"\n  src=\"pic.png\"></p>\n\n<a href=\"/nope/\">x</a> and <a href=\"https://x.example/\">y</a>\n";
+        let out = render(body, &Site, false);
+        assert!(
+            out.html.contains("<a href=\"/blog/posts/b/\">B</a>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<img width=\"640\" height=\"480\" alt=\"P\" src=\"/blog/data/media/posts/a/pic.png\">"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("href=\"https://x.example/\""),
+            "{}",
+            out.html
+        );
+        let problems: Vec<(usize, &str, bool)> = out
+            .problems
+            .iter()
+            .map(|p| (p.offset, p.message.as_str(), p.warning))
+            .collect();
+        let at = body.find("\"/nope/").unwrap();
+        assert_eq!(problems, [(at, "link to a missing page `/nope/`", false)]);
     }
 
     #[test]

@@ -420,14 +420,14 @@ impl Writer<'_, '_> {
                     .unwrap_or("info");
                 let kind: String = kind.chars().filter(char::is_ascii_alphanumeric).collect();
                 self.generate(
-                    &format!("\n\n<aside class=\"callout callout-{kind}\">\n\n"),
+                    &format!("\n\n<div class=\"callout callout-{kind}\" role=\"note\">\n\n"),
                     at,
                 );
                 if let Some(title) = call.named("title") {
                     self.generate(&format!("**{}**\n\n", markdown_text(title)), at);
                 }
                 self.inner(inner);
-                self.generate("\n\n</aside>\n\n", at);
+                self.generate("\n\n</div>\n\n", at);
                 return;
             }
             _ => {
@@ -899,17 +899,17 @@ mod tests {
     }
 
     #[test]
-    fn asides_keep_their_markdown() {
+    fn callouts_keep_their_markdown() {
         let out = hugo(
             "{{% alert color=\"info\" title=\"Note\" %}}\nRead **this**.\n{{% /alert %}}\nAfter.",
         );
         assert!(
             out.contains(
-                "<aside class=\"callout callout-info\">\n\n**Note**\n\n\nRead **this**.\n"
+                "<div class=\"callout callout-info\" role=\"note\">\n\n**Note**\n\n\nRead **this**.\n"
             ),
             "{out}"
         );
-        assert!(out.ends_with("</aside>\n\n\nAfter."), "{out}");
+        assert!(out.ends_with("</div>\n\n\nAfter."), "{out}");
         let out = hugo("{{< details summary=\"More\" >}}\nHidden\n{{< /details >}}");
         assert!(out.contains("<details><summary>More</summary>"), "{out}");
     }

@@ -377,21 +377,44 @@ fn redirect_page(site: &SiteDocument, base_path: &str, redirect: &Redirect) -> S
          <body>\n<p>{moved_to} <a href=\"{target}\">{canonical}</a>.</p>\n\
          </body>\n</html>\n"
     );
-    // An old URL that names a file (`old.html`) is that file; any other is a folder.
-    let from = redirect.from.trim_start_matches('/');
-    let path = if from.is_empty() || from.ends_with('/') {
+    SiteFile {
+        path: redirect_file(&redirect.from),
+        contents,
+    }
+}
+
+/// The file of the redirect page at the old URL `from`: the file itself when it names
+/// an HTML file (`old.html`), else a folder's `index.html`, dots and all (Hugo's
+/// `/blog/2025/09/flux-v2.7.0/`), which every host serves as HTML.
+fn redirect_file(from: &str) -> String {
+    let from = from.trim_start_matches('/');
+    let names_html_file = Path::new(from)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    if from.is_empty() || from.ends_with('/') {
         format!("{from}index.html")
-    } else if Path::new(from).extension().is_some() {
+    } else if names_html_file {
         from.to_owned()
     } else {
         format!("{from}/index.html")
-    };
-    SiteFile { path, contents }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_redirect_page_is_a_folder_unless_its_url_names_an_html_file() {
+        let path = redirect_file;
+        assert_eq!(
+            path("2025/09/flux-v2.7.0"),
+            "2025/09/flux-v2.7.0/index.html"
+        );
+        assert_eq!(path("2019/09/30/x/"), "2019/09/30/x/index.html");
+        assert_eq!(path("old.html"), "old.html");
+        assert_eq!(path("OLD.HTM"), "OLD.HTM");
+    }
 
     #[test]
     fn embedded_json_cannot_end_its_script() {

@@ -10,7 +10,10 @@ use serde_json::{Map, Value};
 use super::config_file::{
     self, Syntax, boolean, integer, lowercase_keys, merge_missing, text, texts,
 };
-use super::{ContentTree, Generator, LayoutError, SiteLayout, UrlRules, read_text};
+use super::{
+    ContentTree, Generator, Ignored, IgnoredFiles, LayoutError, Params, SiteLayout, UrlRules,
+    read_text,
+};
 use crate::read::settings::{LanguageConfig, SiteConfig};
 use crate::read::source::{IoError, TextFile};
 
@@ -30,6 +33,7 @@ const USED: &[&str] = &[
     "uglyurls",
     "disablepathtolower",
     "taxonomies",
+    "ignorefiles",
 ];
 
 /// Reads the site at `root` from its configuration file `name` (at the root) and the
@@ -77,9 +81,17 @@ pub fn read(root: &Path, name: Option<&str>) -> Result<SiteLayout, LayoutError> 
             None => merge_missing(&mut table, values),
         }
     }
+    let patterns = texts(&table, &["ignorefiles"]).unwrap_or_default();
+    let written: Vec<&TextFile> = files.iter().map(|(file, _)| file).collect();
+    let ignored = Ignored {
+        // Hugo's `ignoreFiles` leaves out content and data files, not static ones.
+        content: IgnoredFiles::regexes(&patterns, &written)?,
+        statics: IgnoredFiles::None,
+    };
     let config = files.into_iter().next().map(|(file, _)| file);
     let mut layout = layout(root, config, &table);
     layout.unused = unused(&table, &spelled);
+    layout.ignored = ignored;
     Ok(layout)
 }
 
@@ -199,7 +211,29 @@ fn layout(root: &Path, config: Option<TextFile>, table: &Map<String, Value>) -> 
             .filter(|tree| tree.dir.is_dir())
             .collect(),
         static_dirs: static_dirs.into_iter().filter(|dir| dir.is_dir()).collect(),
+        ignored: Ignored::default(),
         urls,
+        params: params(table),
+    }
+}
+
+/// `params`, and each language's `languages.<lang>.params`.
+fn params(table: &Map<String, Value>) -> Params {
+    let own = |table: &Map<String, Value>| match table.get("params") {
+        Some(Value::Object(params)) => params.clone(),
+        _ => Map::new(),
+    };
+    let by_language = match table.get("languages") {
+        Some(Value::Object(languages)) => languages
+            .iter()
+            .filter_map(|(code, language)| Some((code.clone(), own(language.as_object()?))))
+            .filter(|(_, params)| !params.is_empty())
+            .collect(),
+        _ => BTreeMap::new(),
+    };
+    Params {
+        site: own(table),
+        by_language,
     }
 }
 

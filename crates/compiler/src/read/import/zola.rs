@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::config_file::{integer, text};
-use super::{ContentTree, Generator, SiteLayout, UrlRules};
+use super::config_file::{integer, text, texts};
+use super::{ContentTree, Generator, Ignored, IgnoredFiles, Params, SiteLayout, UrlRules};
 use crate::diagnostic::Diagnostic;
 use crate::read::settings::{LanguageConfig, SiteConfig};
 use crate::read::source::TextFile;
@@ -20,6 +20,8 @@ const USED: &[&str] = &[
     "default_language",
     "languages",
     "feed_limit",
+    "ignored_content",
+    "ignored_static",
 ];
 
 /// Reads the site at `root` from its `config.toml` (`file`, read into `table`).
@@ -60,6 +62,14 @@ pub fn read(
         .collect();
     unused.sort();
     let folder = |name: &str| Some(root.join(name)).filter(|dir| dir.is_dir());
+    let ignored = |setting: &str| {
+        let patterns = texts(&table, &[setting]).unwrap_or_default();
+        IgnoredFiles::globs(&patterns, &file, setting)
+    };
+    let ignored = Ignored {
+        content: ignored("ignored_content")?,
+        statics: ignored("ignored_static")?,
+    };
     Ok(SiteLayout {
         generator: Generator::Zola,
         config: Some(file),
@@ -73,6 +83,10 @@ pub fn read(
             .into_iter()
             .collect(),
         static_dirs: folder("static").into_iter().collect(),
+        ignored,
         urls: UrlRules::default(),
+        // Zola's shortcodes are the site's own templates, which read `config.extra`
+        // themselves: Folio expands none that would.
+        params: Params::default(),
     })
 }
