@@ -84,7 +84,12 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
     let authors = settings::read_authors(&files.authors, &mut problems);
     let categories = settings::read_categories(&files.categories, &mut problems);
     let mut pages = Vec::with_capacity(files.pages.len());
-    for parsed in parallel::map(&files.pages, front_matter::parse) {
+    let in_blog: Vec<&source::TextFile> = files
+        .pages
+        .iter()
+        .filter(|file| origin.is_in_blog(file))
+        .collect();
+    for parsed in parallel::map(&in_blog, |file| front_matter::parse(file)) {
         match parsed {
             Ok(page) => pages.push(page),
             Err(problem) => problems.push(problem),

@@ -5,5 +5,6 @@
 pub mod assemble;
 pub mod features;
 pub mod highlight;
+pub mod links;
 pub mod markdown;
 pub mod shortcodes;

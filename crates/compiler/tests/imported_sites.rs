@@ -82,8 +82,12 @@ fn a_multilingual_hugo_site() {
         [
             "data/es/posts/first-light.json",
             "data/es/posts/segunda.json",
+            "data/es/posts/trip.json",
+            "data/posts/2023-meetup.json",
+            "data/posts/2024-meetup.json",
             "data/posts/first-light.json",
             "data/posts/second.json",
+            "data/posts/trip.json",
         ]
     );
     // The same file in each language's contentDir, and a shared translationKey.
@@ -107,11 +111,28 @@ fn a_multilingual_hugo_site() {
     assert_eq!(
         redirects,
         [
+            ("2023/05/meetup-2023", "posts/2023-meetup/"),
             ("2024/03/first-light", "posts/first-light/"),
             ("2024/04/second-night", "posts/second/"),
+            ("2024/05/meetup-2024", "posts/2024-meetup/"),
+            ("2024/06/the-trip", "posts/trip/"),
             ("es/2024/03/primera-luz", "es/posts/first-light/"),
             ("es/2024/04/segunda-noche", "es/posts/segunda/"),
+            ("es/2024/06/el-viaje", "es/posts/trip/"),
         ]
+    );
+    // Two posts named `meetup.md` in the folders of their years: Hugo kept them apart
+    // by their folders, and so do their slugs.
+    let trip = body(&compiled, "data/posts/trip.json");
+    assert!(trip.contains("href=\"/posts/2023-meetup/\""), "{trip}");
+    // A link to a page's file from the site's root, as Hugo's link render hook finds it.
+    assert!(trip.contains("href=\"/posts/first-light/\""), "{trip}");
+    // The Spanish bundle shows the English bundle's map, as Hugo shares a bundle's
+    // files with its translations.
+    let viaje = body(&compiled, "data/es/posts/trip.json");
+    assert!(
+        viaje.contains("src=\"/data/media/en/posts/trip/map.svg\""),
+        "{viaje}"
     );
     let html = body(&compiled, "data/posts/first-light.json");
     assert!(html.contains("src=\"/img/dome.svg\""), "{html}");
@@ -142,8 +163,12 @@ fn a_zola_site_root_with_static_files_and_sections() {
     let html = body(&compiled, "data/posts/screenshots.json");
     // `../screenshot.png`, from the post's URL `/screenshots/`, is the static file.
     assert!(html.contains("src=\"/screenshot.png\""), "{html}");
+    // `../diagram.svg`, from the same URL, is the file Zola published from `content/`.
+    assert!(html.contains("src=\"/data/media/diagram.svg\""), "{html}");
     assert!(html.contains("watch?v=dQw4w9WgXcQ"), "{html}");
     assert!(html.contains("href=\"/category/blog/\""), "{html}");
+    // Zola's tag page, `/tags/rust-tips/`, is Folio's.
+    assert!(html.contains("href=\"/tag/rust-tips/\""), "{html}");
     let later = body(&compiled, "data/posts/later.json");
     assert!(later.contains("href=\"/posts/screenshots/\""), "{later}");
     // The `blog` section is a category; the home `_index.md` is not.
@@ -177,7 +202,7 @@ fn a_zola_site_root_with_static_files_and_sections() {
         warnings(&compiled),
         [
             "zola-static/config.toml:1:1: warning: Folio does not use any of these settings: build_search_index, compile_sass, markdown",
-            "zola-static/content/2023-06-01-screenshots.md:9:1: warning: shortcode `quote` is not one Folio knows: left out",
+            "zola-static/content/2023-06-01-screenshots.md:11:1: warning: shortcode `quote` is not one Folio knows: left out",
         ]
     );
 }

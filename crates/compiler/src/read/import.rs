@@ -55,7 +55,7 @@ pub struct UrlRules {
     pub ugly: bool,
     /// Hugo lowercases paths unless `disablePathToLower` is set.
     pub lowercase: bool,
-    /// Hugo's taxonomies: the URL folder (plural) of tags and of categories.
+    /// The URL folder of the taxonomies' pages (Hugo's plural; Zola's taxonomy name).
     pub tags_folder: String,
     pub categories_folder: String,
 }
@@ -246,6 +246,18 @@ impl Origin {
             root_path: "/".to_owned(),
             language_prefixes: Vec::new(),
             params: Params::default(),
+        }
+    }
+
+    /// Whether a page of the content is in the blog: with the blog one section of a
+    /// larger site, the other pages are not posts (nor read as such).
+    pub fn is_in_blog(&self, file: &crate::read::source::TextFile) -> bool {
+        match &self.section {
+            Some(section) => file
+                .tree_path()
+                .strip_prefix(section.as_str())
+                .is_some_and(|rest| rest.starts_with('/')),
+            None => true,
         }
     }
 

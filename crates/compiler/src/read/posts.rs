@@ -46,6 +46,36 @@ pub struct Post<'a> {
     pub generator_url: Option<String>,
 }
 
+impl Post<'_> {
+    /// The folder the post is in, inside its content tree (the same for its
+    /// translations): a page bundle's parent folder (`blog/2023` for
+    /// `blog/2023/community-day/index.md`).
+    pub fn place(&self) -> &str {
+        let folder = folder_of(self.page.file.tree_path());
+        if is_bundle(&self.page.file.relative) {
+            folder_of(folder)
+        } else {
+            folder
+        }
+    }
+}
+
+/// Whether a page is a section's (`_index.md`, and its translations `_index.es.md`).
+pub fn is_section(relative: &str) -> bool {
+    let name = file_name(relative);
+    name.strip_prefix("_index.")
+        .is_some_and(|rest| rest == "md" || rest.ends_with(".md"))
+}
+
+/// Whether a page is a page bundle's (`index.md`, `index.ja.md`): its folder is its own.
+pub fn is_bundle(relative: &str) -> bool {
+    let name = file_name(relative);
+    name == "index.md"
+        || name
+            .strip_prefix("index.")
+            .is_some_and(|rest| rest.ends_with(".md"))
+}
+
 /// An author as posts refer to it.
 #[derive(Debug, Clone)]
 pub struct AuthorEntry {
@@ -86,19 +116,9 @@ pub fn resolve<'a>(
     problems: &mut Vec<Diagnostic>,
 ) -> Catalog<'a> {
     let origin = inclusion.origin;
-    // With the blog one section of a larger site, the other pages are not posts.
-    let pages: Vec<Page<'a>> = match &origin.section {
-        Some(section) => pages
-            .into_iter()
-            .filter(|page| {
-                page.file
-                    .tree_path()
-                    .strip_prefix(section.as_str())
-                    .is_some_and(|rest| rest.starts_with('/'))
-            })
-            .collect(),
-        None => pages,
-    };
+    let pages = pages
+        .into_iter()
+        .filter(|page| origin.is_in_blog(page.file));
     let mut catalog = Catalog {
         authors: author_files
             .into_iter()
@@ -117,9 +137,9 @@ pub fn resolve<'a>(
     };
     let declared_authors = !catalog.authors.is_empty();
     let declared_categories = !catalog.categories.is_empty();
-    let (sections, pages): (Vec<_>, Vec<_>) = pages
-        .into_iter()
-        .partition(|p| file_name(&p.file.relative) == "_index.md");
+    let (mut sections, pages): (Vec<_>, Vec<_>) = pages.partition(|p| is_section(&p.file.relative));
+    // A section's own `_index.md` names it before its translations (`_index.es.md`).
+    sections.sort_by_key(|section| file_name(&section.file.relative) != "_index.md");
     for section in &sections {
         let folder = folder_of(&section.file.relative).to_owned();
         // An imported site's home and the blog's section are the blog itself.
@@ -546,55 +566,20 @@ fn conventional_hero(
 
 const DATE_HELP: &str = "write dates as 2026-03-14, or 2026-03-14T10:00:00 with an optional offset (+01:00, Z); docs/content-format.md lists every form";
 
-/// Duplicate slugs and alternates. Two posts in different Zola sections may share a
-/// slug: the one in the nested section takes its folder's name as a prefix.
+/// Duplicate slugs and alternates. Posts that share a slug where their generator kept
+/// them apart get slugs that say where they come from (see [`separate_shared_slugs`]);
+/// what is left is an error.
 fn check_identities(posts: &mut Vec<Post<'_>>, problems: &mut Vec<Diagnostic>) {
     posts.sort_by(|a, b| a.page.file.relative.cmp(&b.page.file.relative));
+    separate_shared_slugs(posts);
     let mut taken: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut drop = BTreeSet::new();
-    // Slugs that dated files share: every later file with one keeps its date too.
-    let mut contested: BTreeSet<(String, String)> = BTreeSet::new();
     for i in 0..posts.len() {
         let key = (posts[i].language.clone(), posts[i].slug.clone());
-        if contested.contains(&key)
-            && let Some(dated) = posts[i].dated_slug.clone()
-            && !taken.contains_key(&(key.0.clone(), dated.clone()))
-        {
-            posts[i].slug = dated.clone();
-            taken.insert((key.0, dated), i);
-            continue;
-        }
         let Some(&first) = taken.get(&key) else {
             taken.insert(key, i);
             continue;
         };
-        // Two dated files with one name (`2021-01-06-january-update.md`,
-        // `2023-02-01-january-update.md`), as Hugo keeps them apart: both keep the date.
-        if let (Some(a), Some(b)) = (posts[first].dated_slug.clone(), posts[i].dated_slug.clone()) {
-            let language = posts[i].language.clone();
-            if !taken.contains_key(&(language.clone(), a.clone()))
-                && !taken.contains_key(&(language.clone(), b.clone()))
-                && a != b
-            {
-                taken.remove(&key);
-                contested.insert(key.clone());
-                posts[first].slug = a.clone();
-                posts[i].slug = b.clone();
-                taken.insert((language.clone(), a), first);
-                taken.insert((language, b), i);
-                continue;
-            }
-        }
-        let top = |p: &Post<'_>| p.folder.split('/').next().unwrap_or_default().to_owned();
-        let (a, b) = (top(&posts[first]), top(&posts[i]));
-        if a != b && !b.is_empty() && posts[i].page.front_matter.slug.is_none() {
-            let prefixed = format!("{}-{}", slugify(&b), posts[i].slug);
-            if !taken.contains_key(&(posts[i].language.clone(), prefixed.clone())) {
-                posts[i].slug = prefixed.clone();
-                taken.insert((posts[i].language.clone(), prefixed), i);
-                continue;
-            }
-        }
         problems.push(
             Location::file(&posts[i].page.file.path)
                 .error(format!("duplicate slug `{}`", posts[i].slug))
@@ -624,6 +609,71 @@ fn check_identities(posts: &mut Vec<Post<'_>>, problems: &mut Vec<Diagnostic>) {
         i += 1;
         !drop.contains(&(i - 1))
     });
+}
+
+/// Gives distinct slugs to the posts of a language that share one, the way their
+/// generator kept them apart, leaving a slug set in front matter as it is:
+/// - dated files with one name (`2021-01-06-january-update.md`,
+///   `2023-02-01-january-update.md`) each keep their date;
+/// - files in different folders (Hugo's `blog/2023/community-day.md` and
+///   `blog/2024/community-day.md`, or Zola's `inside-rust/x.md` beside `x.md`) take the
+///   first folder where their places differ as a prefix (`2023-community-day`); one in
+///   the folder the others are nested in keeps its slug;
+/// - in one folder, the dated ones keep their dates.
+fn separate_shared_slugs(posts: &mut [Post<'_>]) {
+    let mut shared: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, post) in posts.iter().enumerate() {
+        if post.page.front_matter.slug.is_none() {
+            shared
+                .entry((post.language.clone(), post.slug.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    for members in shared.values().filter(|members| members.len() > 1) {
+        let dated: BTreeSet<&String> = members
+            .iter()
+            .filter_map(|&i| posts[i].dated_slug.as_ref())
+            .collect();
+        if dated.len() == members.len() {
+            for &i in members {
+                posts[i].slug = posts[i].dated_slug.clone().unwrap_or_default();
+            }
+            continue;
+        }
+        let places: Vec<Vec<String>> = members
+            .iter()
+            .map(|&i| {
+                posts[i]
+                    .place()
+                    .split('/')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .collect();
+        let common = (0..)
+            .take_while(|&n| {
+                places
+                    .iter()
+                    .all(|place| place.len() > n && place[n] == places[0][n])
+            })
+            .count();
+        let apart = places.iter().any(|place| place.len() > common);
+        for (&i, place) in members.iter().zip(&places) {
+            match place.get(common) {
+                Some(folder) if apart => {
+                    posts[i].slug = format!("{}-{}", slugify(folder), posts[i].slug);
+                }
+                None if apart => {}
+                _ => {
+                    if let Some(dated) = posts[i].dated_slug.clone() {
+                        posts[i].slug = dated;
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn check_related(posts: &[Post<'_>], problems: &mut Vec<Diagnostic>) {
@@ -782,6 +832,15 @@ mod tests {
             Err("did you mean `laura-gomez`?".into())
         );
         assert_eq!(refer("lcnr", false, known.iter()), Ok("lcnr".into()));
+    }
+
+    #[test]
+    fn recognizes_sections_and_bundles_in_every_language() {
+        assert!(is_section("blog/_index.md"));
+        assert!(is_section("_index.es.md"));
+        assert!(!is_section("blog/index.md"));
+        assert!(is_bundle("blog/trip/index.ja.md"));
+        assert!(!is_bundle("blog/trip/indexes.md"));
     }
 
     #[test]

@@ -13,10 +13,11 @@ use folio_model::*;
 use crate::diagnostic::Diagnostic;
 use crate::parallel;
 use crate::read::dates::rfc3339;
-use crate::read::import::{self, Generator, Origin, Params, permalinks};
-use crate::read::posts::{Catalog, Post, content_path, normalize_url};
+use crate::read::import::{self, Generator, Origin, Params};
+use crate::read::posts::{Catalog, Post, content_path, is_bundle, normalize_url};
 use crate::read::settings::Settings;
-use crate::render::markdown::{self, ImageTarget, LinkTarget, Resolve};
+use crate::render::links::{PostResolver, RouteTable};
+use crate::render::markdown;
 use crate::render::shortcodes::{self, Dialect};
 use crate::render::{features, highlight};
 
@@ -74,6 +75,7 @@ pub fn assemble(
 ) -> ContentIndex {
     let table = RouteTable::new(catalog, settings, assets.origin, assets.paths);
     let base_path = data_layout::base_path(&settings.base_url);
+    let bundles_by_group = translated_bundles(catalog, settings);
     let results = parallel::map(&catalog.posts, |post| {
         // Zola resolves relative links against the page's URL: its old URLs' folders.
         let url_folders = post
@@ -92,6 +94,13 @@ pub fn assemble(
             base_path: &base_path,
             language: &post.language,
             language_prefix: &language_prefix(&post.language, &settings.default_language),
+            translation_folders: bundles_by_group
+                .get(post.group.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|(language, _)| *language != post.language)
+                .map(|(_, folder)| *folder)
+                .collect(),
             relative: &post.page.file.relative,
             tree_path: post.page.file.tree_path(),
             generator_url: post.generator_url.as_deref(),
@@ -216,6 +225,27 @@ pub fn assemble(
         static_files: assets.statics.clone(),
         feed_limit: settings.feed_limit,
     }
+}
+
+/// The page bundles of each group of translations, by language, the default language's
+/// first.
+fn translated_bundles<'c>(
+    catalog: &'c Catalog<'_>,
+    settings: &Settings,
+) -> BTreeMap<&'c str, Vec<(&'c str, &'c str)>> {
+    let mut groups: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for post in &catalog.posts {
+        if is_bundle(&post.page.file.relative) {
+            groups
+                .entry(post.group.as_str())
+                .or_default()
+                .push((post.language.as_str(), post.folder.as_str()));
+        }
+    }
+    for bundles in groups.values_mut() {
+        bundles.sort_by_key(|(language, _)| *language != settings.default_language);
+    }
+    groups
 }
 
 /// Fills in the head of every page, which needs the site document and the rest of each
@@ -637,7 +667,7 @@ fn author(id: &str, catalog: &Catalog<'_>, assets: &Assets<'_>) -> Author {
     }
 }
 
-fn post_route(post: &Post<'_>, settings: &Settings) -> String {
+pub(super) fn post_route(post: &Post<'_>, settings: &Settings) -> String {
     data_layout::route(
         &language_prefix(&post.language, &settings.default_language),
         Route::Post(&post.slug),
@@ -652,330 +682,6 @@ fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
-/// Where internal links may point: post files, routes, old URLs and section folders.
-struct RouteTable {
-    /// Post files by path inside the content folder.
-    files: BTreeMap<String, String>,
-    /// Routes, old URLs and section folders, normalized, to the route they lead to.
-    urls: BTreeMap<String, String>,
-    /// An imported site's tag and category pages, by their path from the generator's
-    /// site root (`tags/security`), to their route.
-    taxonomies: BTreeMap<String, String>,
-    /// The first segment of every path of the blog (`posts`, `tag`, `es`, `2019`): a
-    /// root-relative link that starts otherwise leads out of the blog.
-    segments: BTreeSet<String>,
-}
-
-impl RouteTable {
-    fn new(
-        catalog: &Catalog<'_>,
-        settings: &Settings,
-        origin: &Origin,
-        assets: &BTreeSet<String>,
-    ) -> Self {
-        let mut files = BTreeMap::new();
-        let mut urls = BTreeMap::new();
-        let mut taxonomies = BTreeMap::new();
-        for post in &catalog.posts {
-            let prefix = language_prefix(&post.language, &settings.default_language);
-            if origin.generator == Generator::Hugo {
-                for tag in &post.tags {
-                    taxonomies
-                        .entry(format!(
-                            "{prefix}{}/{}",
-                            origin.urls.tags_folder,
-                            permalinks::urlize(&tag.name)
-                        ))
-                        .or_insert_with(|| data_layout::route(&prefix, Route::Tag(&tag.id, 1)));
-                }
-                if let Some(id) = &post.category {
-                    let name = &catalog.categories[id].name;
-                    taxonomies
-                        .entry(format!(
-                            "{prefix}{}/{}",
-                            origin.urls.categories_folder,
-                            permalinks::urlize(name)
-                        ))
-                        .or_insert_with(|| data_layout::route(&prefix, Route::Category(id, 1)));
-                }
-            }
-            let route = post_route(post, settings);
-            files.insert(post.page.file.relative.clone(), route.clone());
-            urls.insert(normalize_url(&route), route.clone());
-            for alias in &post.aliases {
-                urls.entry(alias.clone()).or_insert_with(|| route.clone());
-            }
-        }
-        for (folder, id) in &catalog.sections {
-            let route = data_layout::route("", Route::Category(id, 1));
-            files.insert(
-                if folder.is_empty() {
-                    "_index.md".into()
-                } else {
-                    format!("{folder}/_index.md")
-                },
-                route.clone(),
-            );
-            urls.entry(normalize_url(folder)).or_insert(route);
-        }
-        let mut segments: BTreeSet<String> = urls
-            .keys()
-            .chain(assets.iter())
-            .filter_map(|path| path.split('/').next())
-            .map(str::to_owned)
-            .collect();
-        segments.extend(settings.languages.iter().map(|l| l.code.clone()));
-        segments.extend(
-            [
-                "posts",
-                "page",
-                "category",
-                "tag",
-                "author",
-                data_layout::DATA_DIR,
-            ]
-            .map(str::to_owned),
-        );
-        RouteTable {
-            files,
-            urls,
-            taxonomies,
-            segments,
-        }
-    }
-}
-
-struct PostResolver<'a> {
-    folder: &'a str,
-    url_folders: Vec<&'a str>,
-    table: &'a RouteTable,
-    assets: &'a Assets<'a>,
-    media: &'a RefCell<BTreeSet<String>>,
-    highlights: &'a highlight::Cache,
-    /// The path the site is served under (`/`, `/blog/`): links and images are written
-    /// under it, so that they lead to the same place with and without the app.
-    base_path: &'a str,
-    /// The post's language, for the words the body carries (code blocks' names).
-    language: &'a str,
-    /// Its routes' prefix (`""`, `ja/`).
-    language_prefix: &'a str,
-    /// The post's file, from the content folder and inside its content tree.
-    relative: &'a str,
-    tree_path: &'a str,
-    /// The URL its generator gave it, from the generator's site root.
-    generator_url: Option<&'a str>,
-    /// The origin of the host's site, when it is not the base URL's.
-    host_url: Option<&'a str>,
-}
-
-impl Resolve for PostResolver<'_> {
-    fn highlight(&self, language: &str, code: &str) -> Option<String> {
-        self.highlights.highlight(language, code)
-    }
-
-    fn code_label(&self, language: &str) -> String {
-        (folio::labels::labels(self.language).code_block)(language)
-    }
-
-    fn details_label(&self) -> &'static str {
-        folio::labels::labels(self.language).details
-    }
-
-    fn link(&self, href: &str) -> LinkTarget {
-        let href = href.trim();
-        if href.is_empty() || href.starts_with('#') {
-            return LinkTarget::Unchanged;
-        }
-        if href.starts_with("//") || href.contains("://") {
-            return LinkTarget::External;
-        }
-        if href
-            .split(['/', '?', '#'])
-            .next()
-            .is_some_and(|first| first.contains(':'))
-            && !href.starts_with("@/")
-        {
-            return LinkTarget::Unchanged;
-        }
-        let fragment = href.find('#').map_or("", |i| &href[i..]);
-        let path = href.split(['#', '?']).next().unwrap_or_default();
-        let found = if let Some(file) = path.strip_prefix("@/") {
-            self.file_route(file)
-        } else if path.starts_with('/') {
-            match self.rooted(path) {
-                Rooted::Found(route) => Some(route),
-                Rooted::Host => return LinkTarget::Host(self.host_href(href)),
-                Rooted::Missing => None,
-            }
-        } else {
-            let found = self.relative(path);
-            if found.is_none()
-                && let Rooted::Host = self.rooted(&format!("/{path}"))
-            {
-                return LinkTarget::HostGuess(self.host_href(&format!("/{href}")));
-            }
-            found
-        };
-        match found {
-            Some(route) => LinkTarget::Internal(format!("{}{route}{fragment}", self.base_path)),
-            None if looks_like_domain(path) => LinkTarget::NoScheme(format!("https://{href}")),
-            None => LinkTarget::Missing(
-                "link to a post's route (`/posts/<slug>/`), its file (`@/posts/<slug>.md`), one of its `aliases`, or a file of the content folder".into(),
-            ),
-        }
-    }
-
-    fn image(&self, src: &str) -> Result<ImageTarget, String> {
-        let missing = || format!("image file `{src}` not found");
-        if let Some(path) = content_path(self.folder, src).filter(|p| self.assets.paths.contains(p))
-        {
-            self.media.borrow_mut().insert(path.clone());
-            return Ok(ImageTarget {
-                src: format!("{}{}", self.base_path, media_url(&path)),
-                size: (self.assets.size)(&path),
-            });
-        }
-        let from_root = match src.strip_prefix('/') {
-            Some(_) => self.in_generator_root(src),
-            None => self.against_generator_url(src),
-        };
-        match from_root.filter(|path| self.assets.statics.contains_key(path)) {
-            Some(path) => Ok(ImageTarget {
-                src: format!("{}{path}", self.base_path),
-                size: (self.assets.static_size)(&path),
-            }),
-            None => Err(missing()),
-        }
-    }
-}
-
-/// Where a root-relative link leads.
-enum Rooted {
-    /// A route or file of the blog, from the site's root.
-    Found(String),
-    /// A page of the larger site the blog is part of.
-    Host,
-    /// Inside the blog, where nothing is.
-    Missing,
-}
-
-impl PostResolver<'_> {
-    fn asset(&self, path: &str) -> Option<String> {
-        self.assets.paths.contains(path).then(|| {
-            self.media.borrow_mut().insert(path.to_owned());
-            media_url(path)
-        })
-    }
-
-    /// A post or section file (`@/blog/x.md`), in the post's own content tree first.
-    fn file_route(&self, file: &str) -> Option<String> {
-        let tree = &self.relative[..self.relative.len() - self.tree_path.len()];
-        self.table
-            .files
-            .get(&format!("{tree}{file}"))
-            .or_else(|| self.table.files.get(file))
-            .cloned()
-    }
-
-    /// A route, old URL, post file or file of the content folder at `candidate`, a path
-    /// inside the content folder or the site.
-    fn lookup(&self, candidate: &str) -> Option<String> {
-        self.table
-            .files
-            .get(candidate)
-            .or_else(|| self.table.urls.get(&normalize_url(candidate)))
-            .cloned()
-            .or_else(|| self.asset(candidate))
-    }
-
-    /// A link relative to the post: to its folder's files and the site's, to the folders
-    /// of its old URLs, then (an imported site's) from the URL its generator gave it.
-    fn relative(&self, path: &str) -> Option<String> {
-        let from_urls = self
-            .url_folders
-            .iter()
-            .map(|folder| content_path(folder, path));
-        let candidates = [content_path(self.folder, path), content_path("", path)]
-            .into_iter()
-            .chain(from_urls);
-        if let Some(found) = candidates.flatten().find_map(|c| self.lookup(&c)) {
-            return Some(found);
-        }
-        let rooted = format!("/{}", self.against_generator_url(path)?);
-        match self.rooted(&rooted) {
-            Rooted::Found(route) => Some(route),
-            Rooted::Host | Rooted::Missing => None,
-        }
-    }
-
-    /// A path from the site's root. In Folio's content it is a path of the blog, and a
-    /// path outside the blog's routes leads to the host's site when the blog is part of
-    /// one. In an imported site it is a path of the generator's site: a static file, a
-    /// page of the blog's section, a tag page, or else a page of the rest of the site.
-    fn rooted(&self, path: &str) -> Rooted {
-        let origin = self.assets.origin;
-        if origin.generator == Generator::Folio {
-            if let Some(found) = content_path("", path).and_then(|c| self.lookup(&c)) {
-                return Rooted::Found(found);
-            }
-            let first = path
-                .trim_start_matches('/')
-                .split('/')
-                .next()
-                .unwrap_or_default();
-            let part_of_a_larger_site = self.base_path != "/" || self.host_url.is_some();
-            return if part_of_a_larger_site && !self.table.segments.contains(first) {
-                Rooted::Host
-            } else {
-                Rooted::Missing
-            };
-        }
-        let Some(inside) = self.in_generator_root(path) else {
-            return Rooted::Host;
-        };
-        if self.assets.statics.contains_key(&inside) {
-            return Rooted::Found(inside);
-        }
-        if let Some(route) = self.table.taxonomies.get(&normalize_url(&inside)) {
-            return Rooted::Found(route.clone());
-        }
-        match origin.blog_path(&format!("/{inside}"), self.language_prefix) {
-            Some(in_blog) => match self.lookup(&in_blog) {
-                Some(found) => Rooted::Found(found),
-                None if in_blog.is_empty() => Rooted::Found(String::new()),
-                None => Rooted::Missing,
-            },
-            None => Rooted::Host,
-        }
-    }
-
-    /// The path inside the generator's site of a path from the host's root; `None`
-    /// when it is outside the generator's site.
-    fn in_generator_root(&self, path: &str) -> Option<String> {
-        let root = &self.assets.origin.root_path;
-        let inside = path
-            .strip_prefix(root.as_str())
-            .or_else(|| (path.trim_end_matches('/') == root.trim_end_matches('/')).then_some(""))?;
-        content_path("", inside)
-    }
-
-    /// `path`, relative to the URL the generator gave the post (a folder: `/blog/x/`),
-    /// as a path inside the generator's site.
-    fn against_generator_url(&self, path: &str) -> Option<String> {
-        let url = self.generator_url?;
-        let folder = self.in_generator_root(url)?;
-        content_path(&folder, path)
-    }
-
-    /// A link into the host's site, on the host's origin when the settings name one.
-    fn host_href(&self, href: &str) -> String {
-        match self.host_url {
-            Some(host) => format!("{}{href}", host.trim_end_matches('/')),
-            None => href.to_owned(),
-        }
-    }
 }
 
 /// The files of a post's folder (a page bundle), relative to it: what `imgproc` and
@@ -1030,33 +736,9 @@ fn folder_of(relative: &str) -> &str {
     relative.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
-/// `github.com/x`: a first segment with a dot and a letters-only last label, which no
-/// file or route of a site looks like.
-fn looks_like_domain(path: &str) -> bool {
-    let host = path.split('/').next().unwrap_or_default();
-    let label = host.rsplit('.').next().unwrap_or_default();
-    host.contains('.')
-        && !host.starts_with('.')
-        && (2..=6).contains(&label.len())
-        && label.chars().all(|c| c.is_ascii_lowercase())
-        && !matches!(
-            label,
-            "md" | "html" | "htm" | "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "pdf" | "txt"
-        )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tells_domains_from_paths() {
-        assert!(looks_like_domain("github.com/epage"));
-        assert!(looks_like_domain("docs.rs"));
-        assert!(!looks_like_domain("parallel-rustc.html"));
-        assert!(!looks_like_domain("chart.png"));
-        assert!(!looks_like_domain("posts/x/"));
-    }
 
     #[test]
     fn shortens_at_a_word() {

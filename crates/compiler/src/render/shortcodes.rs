@@ -390,6 +390,8 @@ impl Writer<'_, '_> {
                     ),
                 }
             }
+            // Hugo's `comment` (and Docsy's) hides its inner content from the page.
+            ("comment", false) => return,
             ("ref" | "relref", false) => {
                 let target = call.arg("path", 0).unwrap_or_default();
                 self.generate(&file_link(self.cx.folder, target), at);
@@ -871,6 +873,15 @@ mod tests {
         .0;
         assert!(zola.starts_with("Look: "), "{zola}");
         assert!(zola.contains("watch?v=dQw4w9WgXcQ"), "{zola}");
+    }
+
+    #[test]
+    fn comments_hide_what_they_hold() {
+        assert_eq!(
+            hugo("Shown. {{< comment >}}Hidden *draft*.{{< /comment >}} Also shown.").trim(),
+            "Shown.  Also shown."
+        );
+        assert_eq!(hugo("{{% comment %}}Hidden.{{% /comment %}}").trim(), "");
     }
 
     #[test]

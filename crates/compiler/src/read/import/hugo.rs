@@ -237,7 +237,8 @@ fn params(table: &Map<String, Value>) -> Params {
     }
 }
 
-/// The project's own `module.mounts`: source, target (`content`, `static`) and language.
+/// The project's own `module.mounts`: source, target (`content`, `static`) and language
+/// (`lang`, or the one language of Hugo 0.160's `sites.matrix`).
 /// A theme's mounts (under `module.imports`) mount the theme's files, which Folio does
 /// not use.
 fn mounts(table: &Map<String, Value>) -> Vec<(String, String, Option<String>)> {
@@ -250,7 +251,17 @@ fn mounts(table: &Map<String, Value>) -> Vec<(String, String, Option<String>)> {
         .filter_map(|mount| {
             let target = text(mount, &["target"])?;
             let target = target.trim_matches('/').to_owned();
-            Some((text(mount, &["source"])?, target, text(mount, &["lang"])))
+            // A mount's language: `lang`, or Hugo 0.160's `sites.matrix.languages`.
+            let language = text(mount, &["lang"]).or_else(|| {
+                match config_file::at(mount, &["sites", "matrix", "languages"])? {
+                    Value::Array(languages) if languages.len() == 1 => {
+                        Some(languages[0].as_str()?.to_owned())
+                    }
+                    Value::String(language) => Some(language.clone()),
+                    _ => None,
+                }
+            });
+            Some((text(mount, &["source"])?, target, language))
         })
         .collect()
 }

@@ -84,7 +84,12 @@ pub fn read(
             .collect(),
         static_dirs: folder("static").into_iter().collect(),
         ignored,
-        urls: UrlRules::default(),
+        // Zola's taxonomies' pages: `/tags/<name>/`, `/categories/<name>/`.
+        urls: UrlRules {
+            tags_folder: "tags".to_owned(),
+            categories_folder: "categories".to_owned(),
+            ..UrlRules::default()
+        },
         // Zola's shortcodes are the site's own templates, which read `config.extra`
         // themselves: Folio expands none that would.
         params: Params::default(),
