@@ -84,20 +84,45 @@ fn every_post_builds_with_its_settings_and_old_urls() {
             "{slug}"
         );
     }
-    // A page bundle's `*featured*` image is its post's hero, as Docsy shows it, its alt
-    // text the post's title.
-    let heroes: Vec<_> = compiled
+    // A page bundle's `*featured*` image is its post's picture, as Docsy shows it, its
+    // alt text the post's title: on its card...
+    let cards: Vec<_> = compiled
         .index
-        .posts
+        .listings
         .iter()
-        .filter_map(|(_, post)| Some((post.summary.image.as_ref()?, &post.summary.title)))
+        .filter(|(path, _)| path.starts_with("data/page/"))
+        .flat_map(|(_, listing)| &listing.posts)
+        .filter_map(|post| Some((post.image.as_ref()?, &post.title)))
         .collect();
-    assert_eq!(heroes.len(), 57);
+    assert_eq!(cards.len(), 57);
     assert!(
-        heroes
+        cards
             .iter()
             .all(|(image, title)| image.alt == **title && image.src.contains("featured"))
     );
+    // ...and in its link previews; its page shows it once: as the hero, or only where
+    // the body shows it.
+    let heroes = compiled
+        .index
+        .posts
+        .iter()
+        .filter(|(_, post)| post.summary.image.is_some())
+        .count();
+    let previews = compiled
+        .index
+        .posts
+        .iter()
+        .filter(|(_, post)| post.head.html.contains("og:image"))
+        .count();
+    assert_eq!((heroes, previews), (5, 57));
+    for (path, post) in &compiled.index.posts {
+        if let Some(hero) = &post.summary.image {
+            assert!(
+                !post.body_html.contains(&hero.src),
+                "{path} shows its hero twice"
+            );
+        }
+    }
     // The static folder is copied to the site's root.
     assert!(
         compiled

@@ -286,7 +286,9 @@ pub struct PostDocument {
     /// Always [`SCHEMA_VERSION`] when written by this version of the compiler.
     pub schema_version: u32,
     /// The card data and page metadata. (Nested rather than flattened: flattening costs
-    /// the app several kilobytes of decoding code.)
+    /// the app several kilobytes of decoding code.) Its `image` is the hero the post
+    /// page shows above the body: `None` when the body shows that picture itself, which
+    /// stays the post's picture in listings and link previews.
     pub summary: PostSummary,
     /// The body rendered to HTML at build time: sanitized, safe to insert as it is.
     pub body_html: String,

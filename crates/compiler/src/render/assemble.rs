@@ -84,12 +84,14 @@ pub fn assemble(
             .map(|a| a.rsplit_once('/').map_or("", |(f, _)| f))
             .collect();
         let media = RefCell::new(BTreeSet::new());
+        let shown = RefCell::new(BTreeSet::new());
         let resolver = PostResolver {
             folder: &post.folder,
             url_folders,
             table: &table,
             assets,
             media: &media,
+            shown: &shown,
             highlights,
             base_path: &base_path,
             language: &post.language,
@@ -128,13 +130,21 @@ pub fn assemble(
         body.problems.extend(expanded.problems.iter().cloned());
         let summary = summary(post, &body, catalog, settings, assets);
         let terms = features::count_terms(&feature_fields(post, &tag_text(post), &body.text));
-        (body, summary, terms, media.into_inner())
+        // On the Flux blog a `*featured*` picture is the card's, and the body shows it
+        // where it belongs: the page then shows it once, there, not again as a hero.
+        let shows_hero = post
+            .image
+            .as_ref()
+            .is_some_and(|(path, _)| shown.borrow().contains(path));
+        (body, summary, terms, media.into_inner(), shows_hero)
     });
     let mut media = BTreeSet::new();
     let mut rendered = Vec::with_capacity(catalog.posts.len());
     let mut summaries = Vec::with_capacity(catalog.posts.len());
     let mut counted_terms = Vec::with_capacity(catalog.posts.len());
-    for (post, (body, summary, terms, used)) in catalog.posts.iter().zip(results) {
+    let mut hero_in_body = Vec::with_capacity(catalog.posts.len());
+    for (post, (body, summary, terms, used, shows_hero)) in catalog.posts.iter().zip(results) {
+        hero_in_body.push(shows_hero);
         for problem in &body.problems {
             let location = post.page.body_location(problem.offset);
             let diagnostic = if problem.warning {
@@ -210,6 +220,14 @@ pub fn assemble(
             .collect();
         let mut site = site_document(catalog, settings, assets);
         fill_heads(&mut posts, &mut listings, &mut site);
+        // The post page shows its document's image as the hero; a body that shows that
+        // file itself keeps it as the card's and the link preview's picture only (the
+        // listings' summaries and the head, already written, keep it).
+        for ((_, document), &i) in posts.iter_mut().zip(&order) {
+            if hero_in_body[i] {
+                document.summary.image = None;
+            }
+        }
         let features = features
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -122,6 +122,8 @@ pub(super) struct PostResolver<'a> {
     pub(super) table: &'a RouteTable,
     pub(super) assets: &'a Assets<'a>,
     pub(super) media: &'a RefCell<BTreeSet<String>>,
+    /// The files of the content folder the body shows as images.
+    pub(super) shown: &'a RefCell<BTreeSet<String>>,
     pub(super) highlights: &'a highlight::Cache,
     /// The path the site is served under (`/`, `/blog/`): links and images are written
     /// under it, so that they lead to the same place with and without the app.
@@ -214,6 +216,7 @@ impl Resolve for PostResolver<'_> {
         });
         if let Some(path) = content_file {
             self.media.borrow_mut().insert(path.clone());
+            self.shown.borrow_mut().insert(path.clone());
             return Ok(ImageTarget {
                 src: format!("{}{}", self.base_path, media_url(&path)),
                 size: (self.assets.size)(&path),

@@ -13,10 +13,12 @@ use folio_model::TocEntry;
 use crate::render::highlight;
 use markup_repair::Repaired;
 use outline::Outline;
+use table_cells::TableCells;
 
 mod markup_repair;
 mod outline;
 mod raw_urls;
+mod table_cells;
 use folio_model::slug::slugify;
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
@@ -224,7 +226,8 @@ struct Heading<'a> {
 struct RenderState<'a> {
     out: Vec<Event<'a>>,
     heading: Option<Heading<'a>>,
-    image: Option<(usize, String, String)>,
+    /// The image being read: where it starts, its URL and title, and its alt text so far.
+    image: Option<(usize, String, String, String)>,
     code: Option<(String, String)>,
     /// The rendered inside of each code block, in order; the body holds placeholders.
     code_blocks: Vec<String>,
@@ -250,6 +253,7 @@ struct RenderState<'a> {
     /// The events of `out` from the first top-level block with raw HTML to the end of the
     /// last one: all the sanitizer has to read.
     raw_html: Option<(usize, usize)>,
+    table_cells: TableCells,
     problems: Vec<BodyProblem>,
 }
 
@@ -317,12 +321,15 @@ impl<'a> RenderState<'a> {
             }
             return;
         }
-        if let Some((_, _, alt)) = &mut self.image {
+        if let Some((_, _, _, alt)) = &mut self.image {
             match event {
                 Event::Text(text) | Event::Code(text) => alt.push_str(&text),
                 Event::End(TagEnd::Image) => {
-                    let (at, src, alt) = self.image.take().unwrap_or_default();
-                    let html = self.image_html(at, &src, &alt, resolver, warn_missing);
+                    let (at, src, title, alt) = self.image.take().unwrap_or_default();
+                    let mut html = self.image_html(at, &src, &alt, resolver, warn_missing);
+                    if !title.is_empty() && html.ends_with('>') {
+                        html.insert_str(html.len() - 1, &format!(" title=\"{}\"", escape(&title)));
+                    }
                     self.push(Event::Html(html.into()));
                 }
                 _ => {}
@@ -361,8 +368,15 @@ impl<'a> RenderState<'a> {
                 };
                 self.code = Some((language, String::new()));
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                self.image = Some((offset, dest_url.to_string(), String::new()))
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                self.image = Some((
+                    offset,
+                    dest_url.to_string(),
+                    title.to_string(),
+                    String::new(),
+                ))
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -397,13 +411,21 @@ impl<'a> RenderState<'a> {
                 self.text.push('\n');
                 self.push(event);
             }
+            Event::Start(Tag::Table(_) | Tag::TableCell) => {
+                let rewritten = self.table_cells.rewrite(&event).unwrap_or(event);
+                self.push(rewritten);
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) | Event::End(TagEnd::TableHead) => {
+                self.table_cells.rewrite(&event);
+                self.push(event);
+            }
             // Block ends separate their words from the next block's in the prose.
-            Event::End(
-                TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_)
-                | TagEnd::FootnoteDefinition,
-            ) => {
+            Event::End(TagEnd::TableCell) => {
+                self.text.push('\n');
+                let rewritten = self.table_cells.rewrite(&event).unwrap_or(event);
+                self.push(rewritten);
+            }
+            Event::End(TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
                 self.text.push('\n');
                 self.push(event);
             }
@@ -1119,6 +1141,21 @@ mod tests {
     }
 
     #[test]
+    fn aligns_table_columns_with_classes_the_csp_allows() {
+        let out = html("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| 5 |\n");
+        assert!(!out.contains("style"), "{out}");
+        assert_eq!(
+            out,
+            "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>\
+             <th class=\"align-right\">c</th><th>d</th></tr></thead><tbody>\n\
+             <tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>\
+             <td class=\"align-right\">3</td><td>4</td></tr>\n\
+             <tr><td class=\"align-left\">5</td><td class=\"align-center\"></td>\
+             <td class=\"align-right\"></td><td></td></tr>\n</tbody></table>\n"
+        );
+    }
+
+    #[test]
     fn marks_external_links_and_rewrites_internal_ones() {
         let out = html(
             "[x](https://example.com \"T\") [b](@/posts/b.md) [old](/2019/01/01/b/) [top](#intro) [m](mailto:a@b.c)",
@@ -1185,7 +1222,7 @@ mod tests {
             "{table}\nBefore.\n\n<div onclick=\"x()\">\n\nInside *md*.\n\n</div>\n\nAfter.\n\n{table}"
         ));
         assert_eq!(
-            out.matches("style=\"text-align: center\"").count(),
+            out.matches("class=\"align-center\"").count(),
             4,
             "the tables before and after are left as Folio wrote them: {out}"
         );
@@ -1214,7 +1251,7 @@ mod tests {
             assert!(!out.contains(comment), "{comment}: {out}");
         }
         assert_eq!(
-            out.matches("style=\"text-align: center\"").count(),
+            out.matches("class=\"align-center\"").count(),
             2,
             "nothing else is sanitized: {out}"
         );
@@ -1283,6 +1320,24 @@ mod tests {
             .collect();
         let at = body.find("\"/nope/").unwrap();
         assert_eq!(problems, [(at, "link to a missing page `/nope/`", false)]);
+    }
+
+    #[test]
+    fn keeps_image_titles_and_reads_references_in_raw_urls_once() {
+        let out = html("![a](https://example.com/u.png \"The \\\"title\\\"\")");
+        assert!(
+            out.contains(
+                "alt=\"a\" loading=\"lazy\" decoding=\"async\" title=\"The &quot;title&quot;\">"
+            ),
+            "{out}"
+        );
+        // `&ouml;` is `ö` to a browser: written once, not as the text `&ouml;`.
+        let out = render("<a href=\"/nope/&ouml;.html\">x</a>\n", &Site, true);
+        assert!(out.html.contains("href=\"/nope/ö.html\""), "{}", out.html);
+        assert_eq!(
+            out.problems[0].message,
+            "link to a missing page `/nope/ö.html`"
+        );
     }
 
     #[test]

@@ -59,6 +59,32 @@ pub fn repair(html: &str, heading_level: u8, details_label: &str) -> Repaired {
     }
 }
 
+/// An attribute's value as a browser reads it, its character references (`&ouml;`,
+/// `&#246;`, `&amp;`) read by HTML's own rules: `value` is the text between its quotes.
+pub fn attribute_value(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_owned();
+    }
+    let tokenizer = Tokenizer::new(Tokens::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(&format!(
+        "<a v=\"{}\">",
+        value.replace('"', "&quot;")
+    )));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let tokens = tokenizer.sink.0.into_inner();
+    match tokens.into_iter().next() {
+        Some(Token::TagToken(tag)) => tag
+            .attrs
+            .into_iter()
+            .next()
+            .map(|attribute| attribute.value.to_string())
+            .unwrap_or_default(),
+        _ => value.to_owned(),
+    }
+}
+
 /// Collects the tokenizer's tokens.
 #[derive(Default)]
 struct Tokens(RefCell<Vec<Token>>);
@@ -540,6 +566,14 @@ mod tests {
 
     fn mended(html: &str) -> String {
         repair(html, 0, "Details").html
+    }
+
+    #[test]
+    fn reads_character_references_in_attribute_values() {
+        assert_eq!(attribute_value("&ouml;.html"), "ö.html");
+        assert_eq!(attribute_value("/c/?x=1&amp;y=2&#x41;"), "/c/?x=1&y=2A");
+        assert_eq!(attribute_value("say \"hi\" &amp;"), "say \"hi\" &");
+        assert_eq!(attribute_value("plain"), "plain");
     }
 
     #[test]

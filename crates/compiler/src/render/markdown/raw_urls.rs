@@ -19,7 +19,7 @@ pub enum UrlKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawUrl {
     pub kind: UrlKind,
-    /// The URL, its character references `&amp;` read.
+    /// The URL, its character references (`&amp;`, `&ouml;`) read.
     pub url: String,
     /// Where its value is written, quotes included.
     pub span: Range<usize>,
@@ -103,7 +103,11 @@ pub fn find(html: &str) -> Vec<RawUrl> {
                 _ => {}
             }
             if let Some(kind) = url_kind(&name, &attribute) {
-                urls.push((kind, value.replace("&amp;", "&"), value_start..value_end));
+                urls.push((
+                    kind,
+                    super::markup_repair::attribute_value(value),
+                    value_start..value_end,
+                ));
             }
         }
         found.extend(urls.into_iter().map(|(kind, url, span)| RawUrl {
