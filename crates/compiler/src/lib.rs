@@ -14,9 +14,11 @@ pub mod render;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use diagnostic::Location;
 use read::{front_matter, import, posts, settings, source};
+use render::shortcodes::templates::{self, SiteTemplates};
 use render::{assemble, highlight};
 use write::output;
 
@@ -118,12 +120,15 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
         let file = files.statics.get(path)?;
         source::image_size(file.parent()?, &file.file_name()?.to_string_lossy())
     };
+    let site_templates = (!origin.templates.is_empty())
+        .then(|| zola_templates(content_dir, &files, &origin, &mut problems));
     let assets = assemble::Assets {
         paths: &files.assets,
         size: &size,
         static_size: &static_size,
         statics: &files.statics,
         origin: &origin,
+        templates: site_templates.as_ref(),
     };
     let index = assemble::assemble(
         &catalog,
@@ -206,8 +211,45 @@ fn read_site(
             .filter(|prefix| !prefix.is_empty())
             .collect(),
         params: layout.params,
+        templates: layout.templates,
+        config_table: layout.config_table,
     };
     Ok((files, settings, origin, problems))
+}
+
+/// A Zola site's shortcode templates, with what Zola's functions read of the site:
+/// image sizes from the content and static folders, and its data files.
+fn zola_templates(
+    site_root: &Path,
+    files: &source::ContentFiles,
+    origin: &import::Origin,
+    problems: &mut Vec<Diagnostic>,
+) -> SiteTemplates {
+    let content_root = files.root.clone();
+    let statics = files.statics.clone();
+    let image_size: templates::ImageSize = Arc::new(move |written: &str| {
+        // Zola reads these paths from the content folder, the static folder, or with
+        // `../static/` from the content folder.
+        let written = written.strip_prefix("@/").unwrap_or(written);
+        let path = posts::content_path("", written.trim_start_matches("../static/"))?;
+        source::image_size(&content_root, &path).or_else(|| {
+            let file = statics.get(&path)?;
+            source::image_size(file.parent()?, &file.file_name()?.to_string_lossy())
+        })
+    });
+    let site_root = site_root.to_path_buf();
+    let data_file: templates::DataFile =
+        Arc::new(move |path: &str| source::site_file_text(&site_root, path));
+    SiteTemplates::new(
+        &origin.templates,
+        &origin.config_table,
+        templates::SiteAccess {
+            image_size,
+            data_file,
+            root_path: origin.root_path.clone(),
+        },
+        problems,
+    )
 }
 
 /// Zola paginates a section by its `_index.md`'s `paginate_by`: the blog's section's

@@ -288,3 +288,50 @@ fn a_hugo_site_with_a_config_folder_and_one_section_as_the_blog() {
         ]
     );
 }
+
+#[test]
+fn a_zola_site_with_its_own_shortcode_templates() {
+    let compiled = build("zola-shortcodes");
+    let html = body(&compiled, "data/posts/trip.json");
+    // The site's `figure`: its image found beside the post and sized, its caption's
+    // Markdown rendered, and nothing of the template's indentation read as code.
+    assert!(
+        html.contains(
+            "<img src=\"/data/media/blog/trip/cat.svg\" alt=\"A blue cat\" width=\"80\" height=\"40\">"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<figcaption>The <em>blue</em> cat</figcaption>"),
+        "{html}"
+    );
+    // The site's `info` replaces the theme's; its body is Markdown, code and all.
+    assert!(html.contains("<div class=\"info\">"), "{html}");
+    assert!(!html.contains("the theme's info"), "{html}");
+    assert!(
+        html.contains("<pre") && html.contains("indented code stays code"),
+        "{html}"
+    );
+    // The theme's `note`, with the theme's macro.
+    assert!(
+        html.contains("<div class=\"note\"><strong>HEADS UP</strong>"),
+        "{html}"
+    );
+    // A Markdown shortcode, inline: `nth`, `lang`, `config.extra` and `load_data`.
+    assert!(
+        html.contains("Inline <strong>Ferris</strong> says hi (1, en, Ferris).")
+            && html.contains("again <strong>Ferris</strong> says hi (2, en, Ferris)."),
+        "{html}"
+    );
+    // Folio's own link card for Zola's `youtube`, which keeps the page's CSP.
+    assert!(html.contains("watch?v=dQw4w9WgXcQ"), "{html}");
+    for syntax in ["{{", "{%", "folio-shortcode"] {
+        assert!(!html.contains(syntax), "{syntax} in {html}");
+    }
+    assert_eq!(
+        warnings(&compiled),
+        [
+            "zola-shortcodes/content/blog/trip/index.md:22:1: warning: shortcode `latest` uses the function `get_section`, which Folio does not provide: left out",
+        ]
+    );
+}

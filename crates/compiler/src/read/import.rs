@@ -7,6 +7,7 @@ pub mod hugo;
 pub mod ignored;
 pub mod permalinks;
 pub mod zola;
+pub mod zola_templates;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -78,6 +79,9 @@ pub struct SiteLayout {
     pub urls: UrlRules,
     /// The site's parameters (Hugo's `params`), for `param` shortcodes.
     pub params: Params,
+    /// A Zola site's shortcode templates, and its configuration as they read it.
+    pub templates: Vec<zola_templates::TemplateFile>,
+    pub config_table: Map<String, Value>,
 }
 
 /// The files of a site that its configuration leaves out of the build.
@@ -139,6 +143,8 @@ impl SiteLayout {
             ignored: Ignored::default(),
             urls: UrlRules::default(),
             params: Params::default(),
+            templates: Vec::new(),
+            config_table: Map::new(),
         }
     }
 
@@ -234,6 +240,9 @@ pub struct Origin {
     /// The route prefixes of the site's other languages than the default (`fr/`).
     pub language_prefixes: Vec<String>,
     pub params: Params,
+    /// A Zola site's shortcode templates, and its configuration (their `config`).
+    pub templates: Vec<zola_templates::TemplateFile>,
+    pub config_table: Map<String, Value>,
 }
 
 impl Origin {
@@ -246,6 +255,8 @@ impl Origin {
             root_path: "/".to_owned(),
             language_prefixes: Vec::new(),
             params: Params::default(),
+            templates: Vec::new(),
+            config_table: Map::new(),
         }
     }
 

@@ -280,6 +280,13 @@ fn walk(
 
 /// The intrinsic size of an image of the content folder (`relative` to it), read from
 /// the file's header (raster) or root element (SVG); `None` when it cannot be told.
+/// The text of a file of the site at `path` from its root (a template's `load_data`);
+/// `None` when there is none, or the path leaves the site.
+pub fn site_file_text(root: &Path, path: &str) -> Option<String> {
+    let inside = crate::read::posts::content_path("", path)?;
+    fs::read_to_string(root.join(inside)).ok()
+}
+
 pub fn image_size(root: &Path, relative: &str) -> Option<(u32, u32)> {
     let path = root.join(relative);
     if relative.ends_with(".svg") {

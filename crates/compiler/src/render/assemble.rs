@@ -18,6 +18,7 @@ use crate::read::posts::{Catalog, Post, content_path, is_bundle, normalize_url};
 use crate::read::settings::Settings;
 use crate::render::links::{PostResolver, RouteTable};
 use crate::render::markdown;
+use crate::render::shortcodes::templates::{self, SiteTemplates};
 use crate::render::shortcodes::{self, Dialect};
 use crate::render::{features, highlight};
 
@@ -56,6 +57,8 @@ pub struct Assets<'a> {
     pub statics: &'a BTreeMap<String, std::path::PathBuf>,
     /// Where the site came from: how its links and shortcodes are read.
     pub origin: &'a Origin,
+    /// A Zola site's own shortcode templates.
+    pub templates: Option<&'a SiteTemplates>,
 }
 
 /// The media URL, relative to the site's root, of a file of the content folder.
@@ -110,6 +113,10 @@ pub fn assemble(
         };
         let bundle_files = bundle_files(&post.folder, assets);
         let param = |name: &str| post_param(post, &assets.origin.params, name);
+        let zola_page = assets.templates.map(|_| {
+            templates::seed_random(&post.page.file.relative);
+            zola_page(post)
+        });
         let expanded = shortcodes::expand(
             post.page.body,
             &shortcodes::Context {
@@ -121,9 +128,22 @@ pub fn assemble(
                 bundle_files: &bundle_files,
                 folder: folder_of(post.page.file.tree_path()),
                 param: &param,
+                templates: assets
+                    .templates
+                    .zip(zola_page.as_ref())
+                    .map(|(site, page)| {
+                        (
+                            site,
+                            templates::PageVariables {
+                                page,
+                                lang: &post.language,
+                            },
+                        )
+                    }),
             },
         );
-        let mut body = markdown::render(&expanded.text, &resolver, warn_missing);
+        let mut body =
+            markdown::render_with_html(&expanded.text, &expanded.html, &resolver, warn_missing);
         for problem in &mut body.problems {
             problem.offset = expanded.written_offset(problem.offset);
         }
@@ -716,6 +736,26 @@ fn bundle_files(folder: &str, assets: &Assets<'_>) -> Vec<String> {
         .take_while(|path| path.starts_with(&prefix))
         .map(|path| path[prefix.len()..].to_owned())
         .collect()
+}
+
+/// What a Zola template knows as `page`: the page's title, description, date, slug,
+/// language, `extra`, its URL path (`/2024/post/`) and, for a page bundle, its folder
+/// in the content (`colocated_path`, `2024/post/`), where its files are.
+fn zola_page(post: &Post<'_>) -> serde_json::Value {
+    let tree_path = post.page.file.tree_path();
+    let colocated = is_bundle(tree_path).then(|| format!("{}/", folder_of(tree_path)));
+    serde_json::json!({
+        "title": post.title,
+        "description": post.description,
+        "date": rfc3339(&post.published),
+        "slug": post.slug,
+        "lang": post.language,
+        "path": post.generator_url,
+        "relative_path": tree_path,
+        "colocated_path": colocated,
+        "extra": post.page.front_matter.extra,
+        "taxonomies": { "tags": post.tags.iter().map(|t| &t.name).collect::<Vec<_>>() },
+    })
 }
 
 /// A front matter value of the post by name (Hugo's `param` shortcode), as text.

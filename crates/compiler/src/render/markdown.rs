@@ -116,10 +116,55 @@ pub fn options() -> Options {
 /// Renders `markdown`, asking `resolver` about links and images.
 /// With `warn_missing`, missing images, files and link targets are warnings, not errors.
 pub fn render(markdown: &str, resolver: &dyn Resolve, warn_missing: bool) -> Rendered {
+    render_with_html(markdown, &[], resolver, warn_missing)
+}
+
+/// Where `markdown` holds the HTML a template wrote (a site's shortcode): an element
+/// of its own, which Markdown passes on as raw HTML, as a block or inline. The HTML
+/// takes its place before it is resolved and sanitized, so Markdown never reads it
+/// (its indented lines would be code blocks), as Zola keeps it from Markdown too.
+pub fn html_placeholder(index: usize) -> String {
+    format!("<folio-shortcode-{index}>")
+}
+
+/// The index of the HTML whose placeholder `html` is.
+fn placeholder_index(html: &str) -> Option<usize> {
+    html.trim()
+        .strip_prefix("<folio-shortcode-")?
+        .strip_suffix('>')?
+        .parse()
+        .ok()
+}
+
+/// [`render`], with `html[i]` in place of each [`html_placeholder`]`(i)`.
+pub fn render_with_html(
+    markdown: &str,
+    html: &[String],
+    resolver: &dyn Resolve,
+    warn_missing: bool,
+) -> Rendered {
     let mut state = RenderState::default();
     // How deep the parser is in blocks and inlines: 0 between top-level blocks.
     let mut depth = 0u32;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let event = match event {
+            Event::Html(text) | Event::InlineHtml(text)
+                if !html.is_empty() && text.starts_with("<folio-shortcode-") =>
+            {
+                let index = placeholder_index(&text).and_then(|i| html.get(i));
+                if index.is_some() {
+                    state.from_templates.push(range.start);
+                }
+                match index {
+                    Some(written) if text.ends_with('\n') => {
+                        Event::Html(format!("{}\n", written.trim_end()).into())
+                    }
+                    Some(written) => Event::InlineHtml(written.clone().into()),
+                    None => Event::Text(text),
+                }
+            }
+            event => event,
+        };
         match event {
             Event::Start(_) => {
                 if depth == 0 {
@@ -254,6 +299,9 @@ struct RenderState<'a> {
     /// last one: all the sanitizer has to read.
     raw_html: Option<(usize, usize)>,
     table_cells: TableCells,
+    /// The offsets of the HTML that templates wrote: its problems are reported at the
+    /// shortcode that wrote it, not inside it.
+    from_templates: Vec<usize>,
     problems: Vec<BodyProblem>,
 }
 
@@ -501,13 +549,18 @@ impl<'a> RenderState<'a> {
         if urls.is_empty() {
             return html.to_owned();
         }
+        let from_templates = std::mem::take(&mut self.from_templates);
         let offset_of = |at: usize| {
             let line = lines
                 .partition_point(|&(start, _)| start <= at)
                 .saturating_sub(1);
-            lines
-                .get(line)
-                .map_or(0, |&(start, offset)| offset + (at - start))
+            lines.get(line).map_or(0, |&(start, offset)| {
+                if from_templates.contains(&offset) {
+                    offset
+                } else {
+                    offset + (at - start)
+                }
+            })
         };
         let mut out = String::with_capacity(html.len() + 64);
         let mut copied = 0;
@@ -544,6 +597,7 @@ impl<'a> RenderState<'a> {
             copied = raw.span.end;
         }
         out.push_str(&html[copied..]);
+        self.from_templates = from_templates;
         out
     }
 
@@ -1004,6 +1058,27 @@ fn body_sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("pre", ["data-lang", "tabindex", "role"])
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // What sites' own shortcode templates write: pictures with their sources, and
+        // videos of the site (their `src` is a path the CSP's `media-src 'self'` allows).
+        .add_tags(["picture", "source", "video"])
+        .add_tag_attributes(
+            "source",
+            ["src", "srcset", "type", "media", "sizes", "width", "height"],
+        )
+        .add_tag_attributes(
+            "video",
+            [
+                "src",
+                "poster",
+                "controls",
+                "width",
+                "height",
+                "preload",
+                "muted",
+                "loop",
+                "playsinline",
+            ],
+        )
         .attribute_filter(valid_attribute);
     builder
 }

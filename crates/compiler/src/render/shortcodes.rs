@@ -1,19 +1,22 @@
 //! Hugo's and Zola's shortcodes, turned into the Markdown and HTML a reader expects
-//! before the body is rendered: Hugo's built-in ones (`figure`, `youtube`, `vimeo`,
-//! `x`/`tweet`, `gist`, `highlight`, `param`, `ref`, `relref`, `details`), Docsy's
-//! (`alert`, `pageinfo`, `imgproc`), the `note` and `gallery` of common themes, and
-//! Zola's `youtube`, `vimeo` and `gist`. Embeds are link cards: nothing loads from the
-//! third party until the reader follows the link, and the page keeps its strict CSP.
-//! Any other shortcode is left out with a warning, its inner content kept as Markdown.
+//! before the body is rendered: read as written (`parse`), then written by Folio
+//! (`builtin`: the generators' own and common themes') or by the site's own Zola
+//! templates (`templates`, through Tera). Any other shortcode is left out with a
+//! warning, its inner content kept as Markdown.
 //!
 //! The expanded body keeps a map back to the written one, so that problems found while
 //! rendering it are reported at the author's line.
 
+mod builtin;
+mod parse;
+pub mod templates;
+
 use std::borrow::Cow;
+use std::collections::HashMap;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
-
-use crate::render::markdown::BodyProblem;
+use crate::render::markdown::{self, BodyProblem};
+use parse::{Call, code_ranges, parse_hugo, parse_zola};
+use templates::{PageVariables, SiteTemplates, TemplateError};
 
 /// Which shortcodes a body is read for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +40,8 @@ pub struct Context<'a> {
     pub folder: &'a str,
     /// The value of a front matter or site parameter, for `param`.
     pub param: &'a dyn Fn(&str) -> Option<String>,
+    /// A Zola site's own shortcode templates, and what they know of the page.
+    pub templates: Option<(&'a SiteTemplates, PageVariables<'a>)>,
 }
 
 /// A body with its shortcodes expanded.
@@ -46,6 +51,9 @@ pub struct Expanded<'a> {
     /// Where each run of the expanded text comes from: its start, the written offset
     /// it maps to, and whether it was copied (else it was generated at that offset).
     spans: Vec<(usize, usize, bool)>,
+    /// The HTML the site's templates wrote, each where its
+    /// [`markdown::html_placeholder`] is in `text`.
+    pub html: Vec<String>,
     /// The shortcodes Folio does not know, as warnings.
     pub problems: Vec<BodyProblem>,
 }
@@ -75,6 +83,7 @@ pub fn expand<'a>(body: &'a str, cx: &Context<'_>) -> Expanded<'a> {
         return Expanded {
             text: Cow::Borrowed(body),
             spans: Vec::new(),
+            html: Vec::new(),
             problems: Vec::new(),
         };
     }
@@ -88,67 +97,16 @@ pub fn expand<'a>(body: &'a str, cx: &Context<'_>) -> Expanded<'a> {
         cx,
         text: String::with_capacity(body.len() + 256),
         spans: Vec::new(),
+        html: Vec::new(),
+        calls: HashMap::new(),
         problems: Vec::new(),
     };
     writer.range(0, body.len());
     Expanded {
         text: Cow::Owned(writer.text),
         spans: writer.spans,
+        html: writer.html,
         problems: writer.problems,
-    }
-}
-
-/// The byte ranges of code (blocks and spans), where Zola leaves shortcodes as text.
-fn code_ranges(body: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut block: Option<usize> = None;
-    for (event, range) in Parser::new_ext(body, Options::all()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => block = Some(range.start),
-            Event::End(pulldown_cmark::TagEnd::CodeBlock) => {
-                if let Some(start) = block.take() {
-                    ranges.push((start, range.end));
-                }
-            }
-            Event::Code(_) => ranges.push((range.start, range.end)),
-            _ => {}
-        }
-    }
-    ranges
-}
-
-/// One shortcode as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Call {
-    name: String,
-    /// Positional arguments, in order.
-    positional: Vec<String>,
-    /// Named arguments.
-    named: Vec<(String, String)>,
-    /// Where it starts and ends in the body.
-    start: usize,
-    end: usize,
-    closing: bool,
-    /// Written as text: Hugo's `{{</* name */>}}`.
-    escaped: bool,
-    /// `{{%`, whose inner content Hugo renders as Markdown.
-    markdown: bool,
-    /// Zola's `{{ name() }}`, which has no inner content.
-    inline: bool,
-    zola: bool,
-}
-
-impl Call {
-    fn arg(&self, name: &str, position: usize) -> Option<&str> {
-        self.named
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-            .or_else(|| self.positional.get(position).map(String::as_str))
-    }
-
-    fn named(&self, name: &str) -> Option<&str> {
-        self.arg(name, usize::MAX)
     }
 }
 
@@ -158,10 +116,95 @@ struct Writer<'b, 'c> {
     cx: &'b Context<'c>,
     text: String,
     spans: Vec<(usize, usize, bool)>,
+    html: Vec<String>,
+    /// How many times each of the site's shortcodes was called so far (Zola's `nth`).
+    calls: HashMap<String, usize>,
     problems: Vec<BodyProblem>,
 }
 
 impl Writer<'_, '_> {
+    /// Writes a call of one of the site's own Zola shortcodes with its template; `false`
+    /// when the site has none of that name.
+    fn site_call(&mut self, call: &Call, inner: Option<(usize, usize)>) -> bool {
+        let Some((templates, page)) = &self.cx.templates else {
+            return false;
+        };
+        let Some(writes_markdown) = templates.shortcode(&call.name).filter(|_| call.zola) else {
+            return false;
+        };
+        let nth = {
+            let count = self.calls.entry(call.name.clone()).or_insert(0);
+            *count += 1;
+            *count
+        };
+        let arguments = call
+            .values
+            .iter()
+            .map(|(key, value)| (key.clone(), parse::zola_value(value)))
+            .collect();
+        let body = inner.map(|(start, end)| &self.body[start..end]);
+        match templates.render(&call.name, arguments, body, nth, page) {
+            Ok(written) if writes_markdown => {
+                let block = self.alone_on_its_lines(call, inner);
+                let separator = if block { "\n\n" } else { "" };
+                self.generate(&format!("{separator}{written}{separator}"), call.start);
+            }
+            Ok(written) => {
+                let placeholder = markdown::html_placeholder(self.html.len());
+                self.html.push(written);
+                let text = if self.alone_on_its_lines(call, inner) {
+                    format!("\n\n{placeholder}\n\n")
+                } else {
+                    placeholder
+                };
+                self.generate(&text, call.start);
+            }
+            Err(TemplateError::Unsupported(what)) => {
+                self.problems.push(BodyProblem {
+                    offset: call.start,
+                    message: format!(
+                        "shortcode `{}` uses {what}, which Folio does not provide: left out",
+                        call.name
+                    ),
+                    help: "write what it showed as Markdown or HTML; its inner content is kept"
+                        .to_owned(),
+                    warning: true,
+                });
+                self.inner(inner);
+            }
+            Err(TemplateError::Failed(message)) => {
+                self.problems.push(BodyProblem {
+                    offset: call.start,
+                    message: format!("shortcode `{}` failed: {message}", call.name),
+                    help: format!(
+                        "fix the call's arguments or the template `templates/shortcodes/{}`",
+                        call.name
+                    ),
+                    warning: false,
+                });
+                self.inner(inner);
+            }
+        }
+        true
+    }
+
+    /// Whether a call (with its closing tag, for a body) has its lines to itself: then
+    /// what it writes is a block of its own, else it is part of a line of text.
+    fn alone_on_its_lines(&self, call: &Call, inner: Option<(usize, usize)>) -> bool {
+        let line_start = self.body[..call.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = match inner {
+            Some((_, inner_end)) => self.body[inner_end..]
+                .find("%}")
+                .map_or(call.end, |i| inner_end + i + 2),
+            None => call.end,
+        };
+        let line_end = self.body[end..]
+            .find('\n')
+            .map_or(self.body.len(), |i| end + i);
+        self.body[line_start..call.start].trim().is_empty()
+            && self.body[end..line_end].trim().is_empty()
+    }
+
     fn copy(&mut self, start: usize, end: usize) {
         if start < end {
             self.spans.push((self.text.len(), start, true));
@@ -271,240 +314,10 @@ impl Writer<'_, '_> {
         None
     }
 
-    /// Writes what `call` becomes, with its inner content (`body[start..end]`).
-    fn call(&mut self, call: &Call, inner: Option<(usize, usize)>) {
-        let at = call.start;
-        let inner_text = inner.map_or("", |(s, e)| &self.body[s..e]);
-        match (call.name.as_str(), call.zola) {
-            ("youtube", _) => {
-                let id = call.arg("id", 0).unwrap_or_default();
-                let title = call.named("title").unwrap_or("the video");
-                self.link_card(
-                    &format!("https://www.youtube.com/watch?v={}", url_part(id)),
-                    &format!("Watch {title} on YouTube"),
-                    at,
-                );
-            }
-            ("vimeo", _) => {
-                let id = call.arg("id", 0).unwrap_or_default();
-                let title = call.named("title").unwrap_or("the video");
-                self.link_card(
-                    &format!("https://vimeo.com/{}", url_part(id)),
-                    &format!("Watch {title} on Vimeo"),
-                    at,
-                );
-            }
-            ("x" | "tweet" | "twitter", false) => {
-                let user = call.arg("user", 0).unwrap_or_default();
-                let id = call.arg("id", 1).unwrap_or_default();
-                self.link_card(
-                    &format!("https://x.com/{}/status/{}", url_part(user), url_part(id)),
-                    &format!("Read the post by @{user} on X"),
-                    at,
-                );
-            }
-            ("gist", false) => {
-                let user = call.arg("user", 0).unwrap_or_default();
-                let id = call.arg("id", 1).unwrap_or_default();
-                self.link_card(
-                    &format!(
-                        "https://gist.github.com/{}/{}",
-                        url_part(user),
-                        url_part(id)
-                    ),
-                    &format!("Read the gist {user}/{id} on GitHub"),
-                    at,
-                );
-            }
-            ("gist", true) => {
-                let url = call.named("url").unwrap_or_default();
-                self.link_card(url, "Read the gist on GitHub", at);
-            }
-            ("figure", false) => {
-                let src = call.named("src").unwrap_or_default();
-                let caption = call.named("caption").or(call.named("title"));
-                let alt = call.named("alt").or(caption).unwrap_or_default();
-                let image = format!("![{}]({})", markdown_text(alt), markdown_url(src));
-                let image = match call.named("link") {
-                    Some(link) => format!("[{image}]({})", markdown_url(link)),
-                    None => image,
-                };
-                self.figure(&image, caption, at);
-            }
-            ("imgproc", false) => {
-                let name = call.arg("src", 0).unwrap_or_default();
-                let caption = inner_text.trim();
-                match self.bundle_images(name).first() {
-                    Some(file) => {
-                        let image =
-                            format!("![{}]({})", markdown_text(caption), markdown_url(file));
-                        self.figure(&image, Some(caption).filter(|c| !c.is_empty()), at);
-                    }
-                    None => self.image_missing(call, name),
-                }
-                return;
-            }
-            ("gallery", false) => {
-                let pattern = call.named("match").unwrap_or("*");
-                let mut files = self.bundle_images(pattern);
-                if call.named("sortorder") == Some("desc")
-                    || call.named("sortOrder") == Some("desc")
-                {
-                    files.reverse();
-                }
-                if files.is_empty() {
-                    self.image_missing(call, pattern);
-                    return;
-                }
-                let images: Vec<String> = files
-                    .iter()
-                    .map(|file| format!("![]({})", markdown_url(file)))
-                    .collect();
-                self.generate(
-                    &format!(
-                        "\n\n<div class=\"gallery\">\n\n{}\n\n</div>\n\n",
-                        images.join("\n")
-                    ),
-                    at,
-                );
-            }
-            ("highlight", false) => {
-                let language = call.arg("lang", 0).unwrap_or_default();
-                let code = inner_text.trim_matches('\n');
-                let fence = if code.contains("```") { "~~~~" } else { "```" };
-                self.generate(&format!("\n{fence}{language}\n"), at);
-                if let Some((start, _)) = inner {
-                    let skipped = inner_text.len() - inner_text.trim_start_matches('\n').len();
-                    self.copy(start + skipped, start + skipped + code.len());
-                }
-                self.generate(&format!("\n{fence}\n"), at);
-                return;
-            }
-            ("param", false) => {
-                let name = call.arg("name", 0).unwrap_or_default();
-                match (self.cx.param)(name) {
-                    Some(value) => self.generate(&value, at),
-                    None => self.unknown(
-                        call,
-                        &format!("`param` names `{name}`, which the page and the site do not set"),
-                    ),
-                }
-            }
-            // Hugo's `comment` (and Docsy's) hides its inner content from the page.
-            ("comment", false) => return,
-            ("ref" | "relref", false) => {
-                let target = call.arg("path", 0).unwrap_or_default();
-                self.generate(&file_link(self.cx.folder, target), at);
-            }
-            ("details", false) => {
-                let summary = call.named("summary").unwrap_or("Details");
-                let open = if call.named("open") == Some("true") {
-                    " open"
-                } else {
-                    ""
-                };
-                self.generate(
-                    &format!(
-                        "\n\n<details{open}><summary>{}</summary>\n\n",
-                        html_text(summary)
-                    ),
-                    at,
-                );
-                self.inner(inner);
-                self.generate("\n\n</details>\n\n", at);
-                return;
-            }
-            ("alert" | "note" | "pageinfo" | "notice" | "callout" | "admonition", false) => {
-                let kind = call
-                    .named("color")
-                    .or(call.named("type"))
-                    .or(call.positional.first().map(String::as_str))
-                    .unwrap_or("info");
-                let kind: String = kind.chars().filter(char::is_ascii_alphanumeric).collect();
-                self.generate(
-                    &format!("\n\n<div class=\"callout callout-{kind}\" role=\"note\">\n\n"),
-                    at,
-                );
-                if let Some(title) = call.named("title") {
-                    self.generate(&format!("**{}**\n\n", markdown_text(title)), at);
-                }
-                self.inner(inner);
-                self.generate("\n\n</div>\n\n", at);
-                return;
-            }
-            _ => {
-                self.unknown(
-                    call,
-                    &format!("shortcode `{}` is not one Folio knows", call.name),
-                );
-                self.inner(inner);
-                return;
-            }
-        }
-        // Shortcodes that are not about their inner content still keep it.
-        if inner.is_some_and(|(s, e)| !self.body[s..e].trim().is_empty()) {
-            self.inner(inner);
-        }
-    }
-
     fn inner(&mut self, inner: Option<(usize, usize)>) {
         if let Some((start, end)) = inner {
             self.range(start, end);
         }
-    }
-
-    fn link_card(&mut self, url: &str, label: &str, at: usize) {
-        self.generate(
-            &format!(
-                "\n\n<p class=\"embed\"><a class=\"embed-link\" href=\"{}\">{}</a></p>\n\n",
-                html_text(url),
-                html_text(label)
-            ),
-            at,
-        );
-    }
-
-    fn figure(&mut self, image: &str, caption: Option<&str>, at: usize) {
-        let caption = caption.map_or(String::new(), |c| {
-            format!("<figcaption>{}</figcaption>\n", html_text(c))
-        });
-        self.generate(
-            &format!("\n\n<figure>\n\n{image}\n\n{caption}</figure>\n\n"),
-            at,
-        );
-    }
-
-    /// The bundle's images whose path matches `pattern` (`featured-image`, `images/*`,
-    /// `*.png`), as Hugo matches resources: with `*` for any run of characters, and a
-    /// name without extension matching any.
-    fn bundle_images(&self, pattern: &str) -> Vec<String> {
-        let pattern = pattern.trim_start_matches("./").to_lowercase();
-        let mut found: Vec<String> = self
-            .cx
-            .bundle_files
-            .iter()
-            .filter(|file| is_image(file))
-            .filter(|file| {
-                let file = file.to_lowercase();
-                let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s);
-                glob(&pattern, &file) || glob(&pattern, stem) || glob(&format!("{pattern}*"), &file)
-            })
-            .cloned()
-            .collect();
-        found.sort();
-        found
-    }
-
-    fn image_missing(&mut self, call: &Call, pattern: &str) {
-        self.problems.push(BodyProblem {
-            offset: call.start,
-            message: format!(
-                "`{}` names `{pattern}`, which is no image of this post's folder",
-                call.name
-            ),
-            help: "put the image beside the post's `index.md`, or fix its name".to_owned(),
-            warning: false,
-        });
     }
 
     fn unknown(&mut self, call: &Call, message: &str) {
@@ -523,291 +336,6 @@ impl Writer<'_, '_> {
     }
 }
 
-/// Parses the Hugo shortcode that starts at `start` (`{{<` or `{{%`); `None` when it is
-/// not one (no closing delimiter before `end`, or no name).
-fn parse_hugo(body: &str, start: usize, end: usize) -> Option<Call> {
-    let markdown = body[start..].starts_with("{{%");
-    let close = if markdown { "%}}" } else { ">}}" };
-    let open_len = 3;
-    let inside_end = find_outside_quotes(body, start + open_len, end, close)?;
-    let mut inside = body[start + open_len..inside_end].trim();
-    let escaped = inside.starts_with("/*") && inside.ends_with("*/");
-    if escaped {
-        inside = inside[2..inside.len() - 2].trim();
-    }
-    let closing = inside.starts_with('/');
-    let inside = inside.trim_start_matches('/').trim();
-    let inside = inside.strip_suffix('/').unwrap_or(inside).trim_end();
-    let mut words = split_arguments(inside).into_iter();
-    let name = words.next()?;
-    if !name
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
-    {
-        return None;
-    }
-    let (mut positional, mut named) = (Vec::new(), Vec::new());
-    for word in words {
-        match word.split_once('=') {
-            Some((key, value)) if !key.is_empty() && !key.starts_with(['"', '`']) => {
-                named.push((key.to_owned(), unquote(value)));
-            }
-            _ => positional.push(unquote(&word)),
-        }
-    }
-    Some(Call {
-        name,
-        positional,
-        named,
-        start,
-        end: inside_end + close.len(),
-        closing,
-        escaped,
-        markdown,
-        inline: false,
-        zola: false,
-    })
-}
-
-/// Parses the Zola shortcode at `start`: `{{ name(key=value, ...) }}`,
-/// `{% name(...) %}` or `{% end %}`.
-fn parse_zola(body: &str, start: usize, end: usize) -> Option<Call> {
-    let inline = body[start..].starts_with("{{");
-    let close = if inline { "}}" } else { "%}" };
-    let inside_end = find_outside_quotes(body, start + 2, end, close)?;
-    let inside = body[start + 2..inside_end].trim();
-    let call_end = inside_end + close.len();
-    if !inline && inside == "end" {
-        return Some(Call {
-            name: "end".into(),
-            positional: Vec::new(),
-            named: Vec::new(),
-            start,
-            end: call_end,
-            closing: true,
-            escaped: false,
-            markdown: true,
-            inline: false,
-            zola: true,
-        });
-    }
-    let escaped = inside.starts_with("/*") && inside.ends_with("*/");
-    let inside = if escaped {
-        inside[2..inside.len() - 2].trim()
-    } else {
-        inside
-    };
-    let open = inside.find('(')?;
-    let name = inside[..open].trim();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return None;
-    }
-    let args = inside[open + 1..].strip_suffix(')')?;
-    let named = split_zola_arguments(args)
-        .into_iter()
-        .filter_map(|arg| {
-            let (key, value) = arg.split_once('=')?;
-            Some((key.trim().to_owned(), unquote(value.trim())))
-        })
-        .collect();
-    Some(Call {
-        name: name.to_owned(),
-        positional: Vec::new(),
-        named,
-        start,
-        end: call_end,
-        closing: false,
-        escaped,
-        markdown: true,
-        inline,
-        zola: true,
-    })
-}
-
-/// The first `needle` in `body[from..end]` outside `"`, `'` and `` ` `` quotes.
-fn find_outside_quotes(body: &str, from: usize, end: usize, needle: &str) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in body[from..end].char_indices() {
-        let at = from + i;
-        match quote {
-            Some(q) => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' && q == '"' {
-                    escaped = true;
-                } else if c == q {
-                    quote = None;
-                }
-            }
-            None if body[at..end].starts_with(needle) => return Some(at),
-            // Another shortcode's opening inside this one: this is not a shortcode.
-            None if body[at..end].starts_with("{{") && at > from => return None,
-            None if matches!(c, '"' | '`') => quote = Some(c),
-            None => {}
-        }
-    }
-    None
-}
-
-/// Hugo's arguments: words split at white space, quoted values (`"a b"`, `` `a b` ``)
-/// kept whole, `key="value"` one word.
-fn split_arguments(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut quote: Option<char> = None;
-    for c in text.chars() {
-        match quote {
-            Some(q) if c == q => {
-                quote = None;
-                word.push(c);
-            }
-            Some(_) => word.push(c),
-            None if c.is_whitespace() => {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-            }
-            None if matches!(c, '"' | '`') => {
-                quote = Some(c);
-                word.push(c);
-            }
-            None => word.push(c),
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
-}
-
-/// Zola's arguments: `key=value` pairs split at commas outside quotes and brackets.
-fn split_zola_arguments(text: &str) -> Vec<String> {
-    let mut args = Vec::new();
-    let mut arg = String::new();
-    let mut quote: Option<char> = None;
-    let mut depth = 0;
-    for c in text.chars() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
-            None if c == '[' => depth += 1,
-            None if c == ']' => depth -= 1,
-            None if c == ',' && depth == 0 => {
-                args.push(std::mem::take(&mut arg));
-                continue;
-            }
-            None => {}
-        }
-        arg.push(c);
-    }
-    if !arg.trim().is_empty() {
-        args.push(arg);
-    }
-    args
-}
-
-fn unquote(value: &str) -> String {
-    let value = value.trim();
-    for q in ['"', '\'', '`'] {
-        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
-            return if q == '"' {
-                inner.replace("\\\"", "\"")
-            } else {
-                inner.to_owned()
-            };
-        }
-    }
-    value.to_owned()
-}
-
-/// A link target Folio resolves to a page: `@/` and the page's path in the content.
-fn file_link(folder: &str, target: &str) -> String {
-    let (path, fragment) = target.split_once('#').map_or((target, ""), |(p, f)| (p, f));
-    let path = match path.strip_prefix('/') {
-        Some(rooted) => rooted.to_owned(),
-        None if path.is_empty() => String::new(),
-        None if folder.is_empty() => path.to_owned(),
-        None => format!("{folder}/{path}"),
-    };
-    let fragment = if fragment.is_empty() {
-        String::new()
-    } else {
-        format!("#{fragment}")
-    };
-    if path.is_empty() {
-        fragment
-    } else {
-        format!("@/{path}{fragment}")
-    }
-}
-
-fn is_image(file: &str) -> bool {
-    let extension = file
-        .rsplit_once('.')
-        .map_or("", |(_, e)| e)
-        .to_ascii_lowercase();
-    matches!(
-        extension.as_str(),
-        "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif" | "svg"
-    )
-}
-
-/// Matches `text` against `pattern`, where `*` is any run of characters but `/` and
-/// `**` any run at all.
-fn glob(pattern: &str, text: &str) -> bool {
-    if let Some(rest) = pattern.strip_prefix("**") {
-        return (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .any(|i| glob(rest, &text[i..]));
-    }
-    if let Some(rest) = pattern.strip_prefix('*') {
-        return (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .take_while(|&i| !text[..i].contains('/'))
-            .any(|i| glob(rest, &text[i..]));
-    }
-    match (pattern.chars().next(), text.chars().next()) {
-        (None, None) => true,
-        (Some(p), Some(t)) if p == t || p == '?' => {
-            glob(&pattern[p.len_utf8()..], &text[t.len_utf8()..])
-        }
-        _ => false,
-    }
-}
-
-/// Text made safe inside HTML.
-fn html_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
-}
-
-/// Text made safe as a Markdown image's alt text or a bold title.
-fn markdown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '[' | ']' | '*' | '_' | '\\' | '`' | '<') {
-            out.push('\\');
-        }
-        out.push(if c == '\n' { ' ' } else { c });
-    }
-    out
-}
-
-/// A URL as a Markdown link destination.
-fn markdown_url(url: &str) -> String {
-    format!("<{}>", url.replace(['<', '>'], ""))
-}
-
-/// An id or a user name in a URL: only the characters such names have.
-fn url_part(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -820,6 +348,7 @@ mod tests {
             bundle_files: &files,
             folder: "blog/post",
             param: &param,
+            templates: None,
         };
         let expanded = expand(body, &cx);
         (expanded.text.into_owned(), expanded.problems)
@@ -842,6 +371,7 @@ mod tests {
             bundle_files: &files,
             folder: "",
             param: &|_| None,
+            templates: None,
         };
         assert!(matches!(expand("plain *text*", &cx).text, Cow::Borrowed(_)));
     }
@@ -990,6 +520,7 @@ mod tests {
             bundle_files: &files,
             folder: "",
             param: &|_| None,
+            templates: None,
         };
         let body = "ab {{< youtube x >}} cd";
         let expanded = expand(body, &cx);
@@ -998,13 +529,5 @@ mod tests {
         assert_eq!(expanded.written_offset(1), 1);
         let card = expanded.text.find("<p").unwrap();
         assert_eq!(expanded.written_offset(card + 5), 3);
-    }
-
-    #[test]
-    fn globs_match_as_hugo_resources_do() {
-        assert!(glob("images/*", "images/a.jpg"));
-        assert!(!glob("*", "images/a.jpg"));
-        assert!(glob("**.png", "x/y.png"));
-        assert!(glob("wego*.png", "wego-1.png"));
     }
 }

@@ -214,6 +214,9 @@ fn layout(root: &Path, config: Option<TextFile>, table: &Map<String, Value>) -> 
         ignored: Ignored::default(),
         urls,
         params: params(table),
+        // Hugo's shortcodes are Go templates, which Folio does not run.
+        templates: Vec::new(),
+        config_table: Map::new(),
     }
 }
 

@@ -7,7 +7,9 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::config_file::{integer, text, texts};
-use super::{ContentTree, Generator, Ignored, IgnoredFiles, Params, SiteLayout, UrlRules};
+use super::{
+    ContentTree, Generator, Ignored, IgnoredFiles, Params, SiteLayout, UrlRules, zola_templates,
+};
 use crate::diagnostic::Diagnostic;
 use crate::read::settings::{LanguageConfig, SiteConfig};
 use crate::read::source::TextFile;
@@ -22,6 +24,9 @@ const USED: &[&str] = &[
     "feed_limit",
     "ignored_content",
     "ignored_static",
+    // Read by the site's shortcode templates, as `config.extra`.
+    "extra",
+    "theme",
 ];
 
 /// Reads the site at `root` from its `config.toml` (`file`, read into `table`).
@@ -93,5 +98,7 @@ pub fn read(
         // Zola's shortcodes are the site's own templates, which read `config.extra`
         // themselves: Folio expands none that would.
         params: Params::default(),
+        templates: zola_templates::read(root, text(&table, &["theme"]).as_deref()),
+        config_table: table,
     })
 }

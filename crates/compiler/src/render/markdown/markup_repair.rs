@@ -198,7 +198,9 @@ impl<'a> Writer<'a> {
     fn start(&mut self, tag: Tag) {
         let written = tag.name;
         let mut name = modern_name(&written);
+        // A `<source>` is a picture's or a video's, wherever they are.
         let fits = match self.content() {
+            _ if name == local_name!("source") => true,
             Content::Flow => true,
             Content::Phrasing => is_phrasing(&name),
             Content::Summary => is_phrasing(&name) || heading_level(&name).is_some(),
@@ -520,6 +522,7 @@ fn is_phrasing(name: &LocalName) -> bool {
             | local_name!("kbd")
             | local_name!("map")
             | local_name!("mark")
+            | local_name!("picture")
             | local_name!("q")
             | local_name!("rp")
             | local_name!("rt")
@@ -535,6 +538,7 @@ fn is_phrasing(name: &LocalName) -> bool {
             | local_name!("time")
             | local_name!("u")
             | local_name!("var")
+            | local_name!("video")
             | local_name!("wbr")
     )
 }
@@ -556,6 +560,7 @@ fn is_void(name: &LocalName) -> bool {
             | local_name!("hr")
             | local_name!("img")
             | local_name!("input")
+            | local_name!("source")
             | local_name!("wbr")
     )
 }
@@ -608,6 +613,12 @@ mod tests {
             "<summary><h2>Title</h2></summary>",
             "a summary may hold a heading"
         );
+    }
+
+    #[test]
+    fn pictures_and_videos_are_phrasing_and_sources_void() {
+        let picture = "<p>A <picture><source srcset=\"/a.avif\" type=\"image/avif\"><img src=\"/a.png\" alt=\"A\"></picture> and <video src=\"/v.mp4\" controls=\"\"></video>.</p>";
+        assert_eq!(mended(picture), picture);
     }
 
     #[test]

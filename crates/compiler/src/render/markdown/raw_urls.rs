@@ -125,7 +125,10 @@ pub fn find(html: &str) -> Vec<RawUrl> {
 fn url_kind(tag: &str, attribute: &str) -> Option<UrlKind> {
     match (tag, attribute) {
         ("a" | "area", "href") => Some(UrlKind::Link),
-        ("img" | "source", "src") | ("video", "poster") => Some(UrlKind::Image),
+        ("img" | "source", "src") | ("source", "srcset") | ("video", "poster") => {
+            Some(UrlKind::Image)
+        }
+        ("video", "src") => Some(UrlKind::Link),
         _ => None,
     }
 }
