@@ -8,12 +8,13 @@
 mod listing;
 mod not_found;
 mod post;
+mod single;
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use folio_model::data_layout::{Page, parse_route};
+use folio_model::data_layout::{Page, parse_route_with_pages};
 use folio_model::related::RelatedIndex;
 use folio_model::{ListingPage, PostDocument, SiteDocument};
 use leptos::prelude::*;
@@ -39,6 +40,8 @@ pub struct Loaded<T> {
 enum RouteData {
     Post(Box<Loaded<PostDocument>>),
     Listing(Box<Loaded<ListingPage>>),
+    /// A page that is not a post, as its static HTML has it.
+    Adopted(String),
 }
 
 /// The data prefix of a route under `language` (its `/<lang>/` segment): `"es/"`, or
@@ -62,6 +65,8 @@ pub struct Preloaded {
 pub enum PreloadedRoute {
     Post(Box<PostDocument>),
     Listing(Box<ListingPage>),
+    #[cfg(feature = "ssr")]
+    Page(Box<folio_model::PageDocument>),
     NotFound,
 }
 
@@ -124,6 +129,7 @@ pub fn RoutePage() -> impl IntoView {
             None => view! { <Loading /> }.into_any(),
             Some(Ok(RouteData::Post(loaded))) => post::view(*loaded),
             Some(Ok(RouteData::Listing(loaded))) => listing::view(*loaded),
+            Some(Ok(RouteData::Adopted(html))) => single::adopted(html),
             Some(Err(LoadError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
             Some(Err(error)) => view! { <ErrorState error retry /> }.into_any(),
         })
@@ -133,13 +139,21 @@ pub fn RoutePage() -> impl IntoView {
 
 /// The data of the route at `path` (inside the site).
 async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<RouteData, LoadError> {
-    let Some(route) = parse_route(path) else {
-        // The 404 page still names the site in its header.
-        let _ = site.load().await;
+    // Which paths are languages' and which are pages' the site's languages say (and the
+    // 404 page still names the site in its header).
+    let known = site.load().await;
+    let Some(route) = parse_route_with_pages(path, |code| is_language(&known, code)) else {
         return Err(LoadError::NotFound);
     };
     let (language, prefix) = (route.language, data_prefix(route.language));
     match route.page {
+        Page::Single(_) => match single::static_content() {
+            Some(html) => Ok(RouteData::Adopted(html)),
+            None => {
+                single::load_whole(&base.href(path));
+                std::future::pending().await
+            }
+        },
         Page::Post(slug) => load_with_site(site, base, language, post::load(prefix, slug.into()))
             .await
             .map(|loaded| RouteData::Post(Box::new(loaded))),
@@ -155,7 +169,9 @@ fn preloaded_page(preloaded: Preloaded) -> AnyView {
     let path = base
         .route_path(&use_location().pathname.get_untracked())
         .to_owned();
-    let language = parse_route(&path).and_then(|route| route.language.map(str::to_owned));
+    let known = Ok(preloaded.site.clone());
+    let language = parse_route_with_pages(&path, |code| is_language(&known, code))
+        .and_then(|route| route.language.map(str::to_owned));
     let Preloaded { site, route, .. } = preloaded;
     let Some(locale) = Locale::resolve(&site, language.as_deref(), base) else {
         return view! { <NotFoundPage /> }.into_any();
@@ -171,8 +187,16 @@ fn preloaded_page(preloaded: Preloaded) -> AnyView {
             locale,
             document: *document,
         }),
+        #[cfg(feature = "ssr")]
+        PreloadedRoute::Page(page) => single::view(*page),
         PreloadedRoute::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
+}
+
+/// Whether `code` is one of the site's languages, once the site is known.
+fn is_language(site: &Result<SiteDocument, LoadError>, code: &str) -> bool {
+    site.as_ref()
+        .is_ok_and(|site| site.languages.iter().any(|language| language.code == code))
 }
 
 /// Loads the site document and the route's document at once (one round trip, not two).

@@ -317,3 +317,29 @@ fn the_base_content_is_valid() {
     assert_eq!(compiled.index.posts.len(), 1);
     assert!(compiled.warnings.0.is_empty());
 }
+
+#[test]
+fn pages_that_other_routes_would_read_as_their_own() {
+    let page = |title: &str, path: &str| format!("+++\ntitle = \"{title}\"\n{path}+++\nText.\n");
+    check(
+        &[("pages/tag.md", page("Tags", "").as_bytes())],
+        "pages/tag.md:2:1: error: the page path `tag` starts where Folio's routes do",
+    );
+    check(
+        &[(
+            "pages/spanish.md",
+            page("Hola", "path = \"es/hola\"\n").as_bytes(),
+        )],
+        "pages/spanish.md:3:1: error: the page path `es/hola` starts where a language's routes do",
+    );
+    check(
+        &[
+            ("pages/about.md", page("About", "").as_bytes()),
+            (
+                "pages/team.md",
+                page("Team", "path = \"about\"\n").as_bytes(),
+            ),
+        ],
+        "pages/team.md:3:1: error: two pages have the path `about`",
+    );
+}

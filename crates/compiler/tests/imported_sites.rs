@@ -169,6 +169,23 @@ fn a_zola_site_root_with_static_files_and_sections() {
     assert!(html.contains("href=\"/category/blog/\""), "{html}");
     // Zola's tag page, `/tags/rust-tips/`, is Folio's.
     assert!(html.contains("href=\"/tag/rust-tips/\""), "{html}");
+    // A page without a date is a page at its `path`, not a post; `render = false` is
+    // no page at all.
+    assert!(html.contains("href=\"/about/\""), "{html}");
+    let pages: Vec<(&str, &str)> = compiled
+        .index
+        .pages
+        .iter()
+        .map(|page| (page.path.as_str(), page.title.as_str()))
+        .collect();
+    assert_eq!(pages, [("about", "About me")]);
+    assert!(
+        compiled.index.pages[0]
+            .body_html
+            .contains("href=\"/posts/screenshots/\""),
+        "{}",
+        compiled.index.pages[0].body_html
+    );
     let later = body(&compiled, "data/posts/later.json");
     assert!(later.contains("href=\"/posts/screenshots/\""), "{later}");
     // The `blog` section is a category; the home `_index.md` is not.

@@ -315,6 +315,26 @@ pub struct PostDocument {
     pub head: PageHead,
 }
 
+/// A page that is not a post (About, Archive, Talks): at its own path, with the site's
+/// header and footer, in the sitemap, never in feeds or listings. Its static page is its
+/// whole view: the app adopts it as it is and follows links to pages with a full load,
+/// so the app decodes no document of pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageDocument {
+    /// Always [`SCHEMA_VERSION`] when written by this version of the compiler.
+    pub schema_version: u32,
+    pub language: String,
+    /// Its path under its language's prefix (`about`, `talks/2024`).
+    pub path: String,
+    pub title: String,
+    /// May be empty.
+    pub description: String,
+    /// The body rendered to HTML at build time, as a post's.
+    pub body_html: String,
+    /// The page's head ([`crate::head::page_head`]).
+    pub head: PageHead,
+}
+
 /// Front matter keys Folio does not know: a JSON object, kept as text so that readers
 /// that never look inside (the app) carry no code for arbitrary JSON.
 #[derive(Debug, Clone, Serialize, Deserialize)]

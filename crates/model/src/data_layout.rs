@@ -56,6 +56,9 @@ pub enum Page<'a> {
     Tag(&'a str, u32),
     /// Page `n` of an author's posts.
     Author(&'a str, u32),
+    /// A page that is not a post (About, Archive), at its own path (`about`,
+    /// `talks/2024`), which starts with no word of the other routes nor a language.
+    Single(&'a str),
 }
 
 /// The route of `page` under a language's `prefix` (see [`language_prefix`]).
@@ -75,6 +78,7 @@ pub fn route(prefix: &str, page: Page<'_>) -> String {
         Page::Category(id, n) => paged(format!("{prefix}category/{id}/"), n),
         Page::Tag(id, n) => paged(format!("{prefix}tag/{id}/"), n),
         Page::Author(id, n) => paged(format!("{prefix}author/{id}/"), n),
+        Page::Single(path) => format!("{prefix}{path}/"),
     }
 }
 
@@ -112,8 +116,34 @@ pub fn parse_route(path: &str) -> Option<ParsedRoute<'_>> {
     })
 }
 
-/// The fixed words of routes, which no language prefix can be.
-const ROUTE_WORDS: &[&str] = &["author", "category", "page", "posts", "tag"];
+/// [`parse_route`], where a path of no other route is a [`Page::Single`] when
+/// `is_language` says its first segment is not one of the site's languages (or is, and
+/// the rest is the page's path in that language).
+pub fn parse_route_with_pages<'a>(
+    path: &'a str,
+    is_language: impl Fn(&str) -> bool,
+) -> Option<ParsedRoute<'a>> {
+    let path = path.trim_matches('/');
+    let single = |language, rest: &'a str| {
+        let first = rest.split('/').next().unwrap_or_default();
+        (!rest.is_empty() && !ROUTE_WORDS.contains(&first) && first != DATA_DIR).then_some(
+            ParsedRoute {
+                language,
+                page: Page::Single(rest),
+            },
+        )
+    };
+    match parse_route(path) {
+        Some(route) if route.language.is_none_or(&is_language) => Some(route),
+        _ => match path.split_once('/') {
+            Some((language, rest)) if is_language(language) => single(Some(language), rest),
+            _ => single(None, path),
+        },
+    }
+}
+
+/// The fixed words of routes, which no language prefix nor page can be.
+pub const ROUTE_WORDS: &[&str] = &["author", "category", "page", "posts", "tag"];
 
 /// The page of route segments without a language prefix.
 fn parse_page<'a>(segments: &[&'a str]) -> Option<Page<'a>> {
@@ -145,6 +175,7 @@ pub fn document(prefix: &str, page: Page<'_>) -> String {
         Page::Category(id, n) => format!("{DATA_DIR}/{prefix}category/{id}/{n}.json"),
         Page::Tag(id, n) => format!("{DATA_DIR}/{prefix}tag/{id}/{n}.json"),
         Page::Author(id, n) => format!("{DATA_DIR}/{prefix}author/{id}/{n}.json"),
+        Page::Single(path) => format!("{DATA_DIR}/{prefix}pages/{path}.json"),
     }
 }
 
@@ -278,6 +309,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn paths_of_no_other_route_are_pages_where_no_language_is() {
+        let is_language = |code: &str| code == "es";
+        let parsed = |path| parse_route_with_pages(path, is_language);
+        let single = |language, path| {
+            Some(ParsedRoute {
+                language,
+                page: Page::Single(path),
+            })
+        };
+        assert_eq!(parsed("/about/"), single(None, "about"));
+        assert_eq!(parsed("talks/2024/"), single(None, "talks/2024"));
+        assert_eq!(parsed("es/privacidad/"), single(Some("es"), "privacidad"));
+        assert_eq!(
+            parsed("es/"),
+            Some(ParsedRoute {
+                language: Some("es"),
+                page: Page::Home(1)
+            })
+        );
+        assert_eq!(parsed("posts/a/"), parse_route("posts/a/"));
+        for no_page in ["posts/", "tag/x/y/", "data/x/", "es/posts/", ""] {
+            assert_eq!(
+                parsed(no_page).map(|r| r.page),
+                parse_route(no_page).map(|r| r.page),
+                "{no_page}"
+            );
+        }
+        assert_eq!(route("es/", Page::Single("privacidad")), "es/privacidad/");
+        assert_eq!(
+            document("", Page::Single("talks/2024")),
+            "data/pages/talks/2024.json"
+        );
     }
 
     #[test]

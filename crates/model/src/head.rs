@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::content_index::{
-    Image, Language, Listing, ListingPage, PostDocument, PostSummary, SiteDocument,
+    Image, Language, Listing, ListingPage, PageDocument, PostDocument, PostSummary, SiteDocument,
 };
 use crate::data_layout::{FeedFormat, Page, feed, language_prefix, route};
 use crate::locale::Locale;
@@ -270,6 +270,39 @@ pub fn listing_head(site: &SiteDocument, listing: &ListingPage) -> HeadTags {
         meta: meta_tags(&scope, &card, Vec::new()),
         json_ld: script_safe_json(&json_ld),
         description,
+        canonical,
+    }
+}
+
+/// The head of a page that is not a post.
+pub fn page_head(site: &SiteDocument, page: &PageDocument) -> HeadTags {
+    let scope = SiteInLanguage::new(site, &page.language);
+    let canonical = scope.url(Page::Single(&page.path));
+    let description = first_non_empty(&[&page.description, scope.description()]);
+    let card = Card {
+        kind: "website",
+        title: &page.title,
+        description,
+        url: &canonical,
+        noindex: false,
+        image: None,
+    };
+    let mut json_ld = Map::new();
+    json_ld.insert("@context".into(), SCHEMA_ORG.into());
+    json_ld.insert("@type".into(), "WebPage".into());
+    json_ld.insert("url".into(), canonical.clone().into());
+    json_ld.insert("inLanguage".into(), scope.code.into());
+    json_ld.insert("isPartOf".into(), scope.blog_json_ld());
+    insert_text(&mut json_ld, "name", &page.title);
+    insert_text(&mut json_ld, "description", description);
+    HeadTags {
+        title: join_title(&[&page.title, scope.title()]),
+        description: description.to_owned(),
+        language: scope.code.to_owned(),
+        alternates: Vec::new(),
+        feeds: scope.feed_links(),
+        meta: meta_tags(&scope, &card, Vec::new()),
+        json_ld: script_safe_json(&Value::Object(json_ld)),
         canonical,
     }
 }

@@ -494,3 +494,49 @@ async fn without_javascript_in_page_links_stay_on_their_page() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_that_is_not_a_post_is_adopted_as_it_is_and_reached_from_the_header() {
+    let server = StaticServer::start(&dist_dir()).await;
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    // The static page, taken over: the same heading and body, not the 404 page.
+    open(client, &server.url("/about/")).await;
+    wait_for_heading(&browser, "About this blog").await;
+    let page = body_text(client).await;
+    assert!(
+        page.contains("We write about customer conversations"),
+        "{page}"
+    );
+    assert_eq!(
+        eval(client, "return document.title").await,
+        "About this blog · Folio Journal"
+    );
+    // From it, a post opens in the app, without a page load.
+    eval(client, "window.stayed = true; return true").await;
+    click_link(&browser, "the field guide to support automation").await;
+    wait_until(
+        client,
+        "the post opens in the app",
+        "return location.pathname === '/posts/support-automation-field-guide/' && window.stayed === true",
+    )
+    .await;
+    // The header's link leads to the page again, loaded whole, and Back returns.
+    click_link(&browser, "About").await;
+    wait_until(
+        client,
+        "the page loads",
+        "return location.pathname === '/about/' && window.stayed === undefined",
+    )
+    .await;
+    wait_for_heading(&browser, "About this blog").await;
+    client.back().await.expect("go back");
+    wait_until(
+        client,
+        "Back returns to the post",
+        "return location.pathname === '/posts/support-automation-field-guide/'",
+    )
+    .await;
+    assert_clean_console(browser.console_problems().await);
+    browser.close().await;
+}

@@ -429,6 +429,12 @@ async fn feeds_and_the_sitemap_parse_and_list_every_published_post_with_absolute
     for (_, url) in &posts {
         assert!(locations.contains(&url.as_str()), "the sitemap lists {url}");
     }
+    // Pages that are not posts too, in no feed.
+    let about = format!("{base_url}about/");
+    assert!(
+        locations.contains(&about.as_str()),
+        "the sitemap lists {about}"
+    );
     assert!(
         xml.descendants()
             .any(|n| n.tag_name().name() == "link" && n.attribute("hreflang") == Some("es")),

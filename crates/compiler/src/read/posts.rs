@@ -44,6 +44,9 @@ pub struct Post<'a> {
     pub dated_slug: Option<String>,
     /// The URL its generator (Zola, Hugo) gave it, from the generator's site root.
     pub generator_url: Option<String>,
+    /// For a page that is not a post (see [`Catalog::pages`]): its path under its
+    /// language's prefix (`about`).
+    pub page_path: Option<String>,
 }
 
 impl Post<'_> {
@@ -88,6 +91,9 @@ pub struct AuthorEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog<'a> {
     pub posts: Vec<Post<'a>>,
+    /// Pages that are not posts (About, Archive): a Folio `pages/` file, or a Zola or
+    /// Hugo page without a date. Each has its `page_path`; its dates mean nothing.
+    pub pages: Vec<Post<'a>>,
     pub authors: BTreeMap<String, AuthorEntry>,
     pub categories: BTreeMap<String, CategoryFile>,
     /// Section folders (Zola `_index.md`) and the category they stand for.
@@ -178,13 +184,18 @@ pub fn resolve<'a>(
     };
     for page in pages {
         if let Some(post) = resolve_page(page, &cx, &mut catalog, problems) {
-            catalog.posts.push(post);
+            match post.page_path {
+                Some(_) => catalog.pages.push(post),
+                None => catalog.posts.push(post),
+            }
         }
     }
     if !inclusion.drafts {
         catalog.posts.retain(|p| !p.draft);
+        catalog.pages.retain(|p| !p.draft);
     }
     check_identities(&mut catalog.posts, problems);
+    check_page_paths(&mut catalog.pages, settings, problems);
     check_related(&catalog.posts, problems);
     catalog
 }
@@ -217,6 +228,9 @@ fn resolve_page<'a>(
                 .warning("template page skipped: it has no title and only names a template")
                 .with_help("give it a `title` to publish it as a post"),
         );
+        return None;
+    }
+    if !is_rendered(fm) {
         return None;
     }
     let Some(title) = fm.title.clone().filter(|t| !t.trim().is_empty()) else {
@@ -275,7 +289,12 @@ fn resolve_page<'a>(
         );
         return None;
     }
-    let (published, updated) = resolve_dates(&page, name_date, cx, problems)?;
+    let single = is_single_page(&page, name_date.is_some(), cx);
+    let (published, updated) = if single && fm.date.is_none() {
+        (cx.now.clone(), None)
+    } else {
+        resolve_dates(&page, name_date, cx, problems)?
+    };
     let mut ok = true;
     let mut author_ids = Vec::new();
     for value in fm.authors.iter().chain(&fm.author) {
@@ -411,13 +430,48 @@ fn resolve_page<'a>(
         .as_deref()
         .and_then(|url| cx.origin.blog_path(url, &prefix));
     let mut aliases: Vec<String> = written_aliases
-        .chain([generator_alias])
+        .chain([generator_alias.clone()])
         .flatten()
         .filter(|a| !a.is_empty())
         .collect();
     aliases.sort();
     aliases.dedup();
     let draft = fm.draft.unwrap_or(false) || published.timestamp() > cx.now.timestamp();
+    let page_path = single.then(|| {
+        let written = match cx.origin.generator {
+            Generator::Folio => fm.path.clone(),
+            Generator::Zola => fm.path.clone(),
+            Generator::Hugo => fm.url.clone(),
+        };
+        match (written, &generator_alias) {
+            // Zola's `path` is from the site's root, a translation's prefix and all
+            // (`/es/privacidad`).
+            (Some(path), _) => {
+                let path = normalize_url(&path);
+                match path.strip_prefix(prefix.as_str()) {
+                    Some(inside) if !prefix.is_empty() => inside.to_owned(),
+                    _ => path,
+                }
+            }
+            (None, Some(alias)) if cx.origin.generator != Generator::Folio => alias
+                .strip_prefix(prefix.as_str())
+                .unwrap_or(alias)
+                .to_owned(),
+            _ => {
+                let tree_path = page.file.tree_path();
+                let inside = tree_path.strip_prefix("pages/").unwrap_or(tree_path);
+                let inside = inside.trim_end_matches(".md");
+                let inside = if bundle { folder_of(inside) } else { inside };
+                match suffix {
+                    Some(suffix) => inside
+                        .strip_suffix(&format!(".{suffix}"))
+                        .unwrap_or(inside)
+                        .to_owned(),
+                    None => inside.to_owned(),
+                }
+            }
+        }
+    });
     Some(Post {
         folder,
         language,
@@ -440,8 +494,91 @@ fn resolve_page<'a>(
         aliases,
         dated_slug,
         generator_url,
+        page_path,
         page,
     })
+}
+
+/// Whether a page is published at all: Zola's `render = false`, Hugo's `headless` and
+/// `build.render = "never"` keep one out, as their generators do.
+fn is_rendered(fm: &crate::read::front_matter::FrontMatter) -> bool {
+    let extra = &fm.extra;
+    let never = |value: Option<&serde_json::Value>| {
+        matches!(value, Some(serde_json::Value::Bool(false)))
+            || value.and_then(serde_json::Value::as_str) == Some("never")
+    };
+    let build = ["_build", "build"]
+        .iter()
+        .filter_map(|key| extra.get(*key)?.as_object())
+        .any(|build| never(build.get("render")));
+    !(never(extra.get("render"))
+        || extra.get("headless") == Some(&serde_json::Value::Bool(true))
+        || build)
+}
+
+/// Whether a page is one that is not a post: a Folio content folder's `pages/`, or a
+/// page of a Zola or Hugo site without a date (front matter, file name or URL), as
+/// both publish an About page.
+fn is_single_page(page: &Page<'_>, dated_name: bool, cx: &PageContext<'_>) -> bool {
+    match cx.origin.generator {
+        Generator::Folio => page.file.tree_path().starts_with("pages/"),
+        _ => {
+            let fm = &page.front_matter;
+            fm.date.is_none()
+                && !dated_name
+                && fm.path.as_deref().and_then(dates::from_path).is_none()
+        }
+    }
+}
+
+/// Pages' paths: one page per path and language, and none that another route or a
+/// language would read as its own.
+fn check_page_paths(
+    pages: &mut Vec<Post<'_>>,
+    settings: &Settings,
+    problems: &mut Vec<Diagnostic>,
+) {
+    pages.sort_by(|a, b| a.page.file.relative.cmp(&b.page.file.relative));
+    let languages = settings.language_codes();
+    let mut taken: BTreeMap<(String, String), String> = BTreeMap::new();
+    pages.retain(|page| {
+        let path = page.page_path.clone().unwrap_or_default();
+        let first = path.split('/').next().unwrap_or_default();
+        let location = || page.page.locate(if page.page.front_matter.path.is_some() { "path" } else { "title" });
+        if path.is_empty() {
+            problems.push(location().error("this page has no path of its own").with_help(
+                "give it `path = \"about\"`, or move it into a folder that names it",
+            ));
+            return false;
+        }
+        let reserved = folio_model::data_layout::ROUTE_WORDS.contains(&first)
+            || first == folio_model::data_layout::DATA_DIR;
+        if reserved || languages.contains(first) {
+            let what = if reserved { "Folio's routes" } else { "a language's routes" };
+            problems.push(
+                location()
+                    .error(format!("the page path `{path}` starts where {what} do"))
+                    .with_help(format!(
+                        "give the page another `path` (`about-{first}`): `/{first}/` is kept for {what}"
+                    )),
+            );
+            return false;
+        }
+        match taken.entry((page.language.clone(), path.clone())) {
+            std::collections::btree_map::Entry::Occupied(first) => {
+                problems.push(
+                    location()
+                        .error(format!("two pages have the path `{path}`"))
+                        .with_help(format!("{} has it too; give one another `path`", first.get())),
+                );
+                false
+            }
+            std::collections::btree_map::Entry::Vacant(entry) => {
+                entry.insert(page.page.file.path.clone());
+                true
+            }
+        }
+    });
 }
 
 /// The publication date (front matter, else the file name, else a Zola `path`) and the

@@ -33,6 +33,8 @@ pub struct ContentIndex {
     pub site: SiteDocument,
     pub listings: Vec<(String, ListingPage)>,
     pub posts: Vec<(String, PostDocument)>,
+    /// Pages that are not posts; each is only a static page (see [`PageDocument`]).
+    pub pages: Vec<PageDocument>,
     pub features: Vec<(String, RelatedFeatures)>,
     pub redirects: Redirects,
     /// Files of the content folder the pages use, by path inside the content folder;
@@ -79,75 +81,17 @@ pub fn assemble(
     let table = RouteTable::new(catalog, settings, assets.origin, assets.paths);
     let base_path = data_layout::base_path(&settings.base_url);
     let bundles_by_group = translated_bundles(catalog, settings);
+    let bodies = Bodies {
+        table: &table,
+        base_path: &base_path,
+        bundles_by_group: &bundles_by_group,
+        settings,
+        assets,
+        highlights,
+        warn_missing,
+    };
     let results = parallel::map(&catalog.posts, |post| {
-        // Zola resolves relative links against the page's URL: its old URLs' folders.
-        let url_folders = post
-            .aliases
-            .iter()
-            .map(|a| a.rsplit_once('/').map_or("", |(f, _)| f))
-            .collect();
-        let media = RefCell::new(BTreeSet::new());
-        let shown = RefCell::new(BTreeSet::new());
-        let resolver = PostResolver {
-            folder: &post.folder,
-            url_folders,
-            table: &table,
-            assets,
-            media: &media,
-            shown: &shown,
-            highlights,
-            base_path: &base_path,
-            language: &post.language,
-            language_prefix: &language_prefix(&post.language, &settings.default_language),
-            translation_folders: bundles_by_group
-                .get(post.group.as_str())
-                .into_iter()
-                .flatten()
-                .filter(|(language, _)| *language != post.language)
-                .map(|(_, folder)| *folder)
-                .collect(),
-            relative: &post.page.file.relative,
-            tree_path: post.page.file.tree_path(),
-            generator_url: post.generator_url.as_deref(),
-            host_url: settings.host_url.as_deref(),
-        };
-        let bundle_files = bundle_files(&post.folder, assets);
-        let param = |name: &str| post_param(post, &assets.origin.params, name);
-        let zola_page = assets.templates.map(|_| {
-            templates::seed_random(&post.page.file.relative);
-            zola_page(post)
-        });
-        let expanded = shortcodes::expand(
-            post.page.body,
-            &shortcodes::Context {
-                dialect: match assets.origin.generator {
-                    Generator::Hugo => Dialect::Hugo,
-                    Generator::Zola => Dialect::Zola,
-                    Generator::Folio => Dialect::Both,
-                },
-                bundle_files: &bundle_files,
-                folder: folder_of(post.page.file.tree_path()),
-                param: &param,
-                templates: assets
-                    .templates
-                    .zip(zola_page.as_ref())
-                    .map(|(site, page)| {
-                        (
-                            site,
-                            templates::PageVariables {
-                                page,
-                                lang: &post.language,
-                            },
-                        )
-                    }),
-            },
-        );
-        let mut body =
-            markdown::render_with_html(&expanded.text, &expanded.html, &resolver, warn_missing);
-        for problem in &mut body.problems {
-            problem.offset = expanded.written_offset(problem.offset);
-        }
-        body.problems.extend(expanded.problems.iter().cloned());
+        let (body, media, shown) = bodies.render(post);
         let summary = summary(post, &body, catalog, settings, assets);
         let terms = features::count_terms(&feature_fields(post, &tag_text(post), &body.text));
         // On the Flux blog a `*featured*` picture is the card's, and the body shows it
@@ -155,8 +99,8 @@ pub fn assemble(
         let shows_hero = post
             .image
             .as_ref()
-            .is_some_and(|(path, _)| shown.borrow().contains(path));
-        (body, summary, terms, media.into_inner(), shows_hero)
+            .is_some_and(|(path, _)| shown.contains(path));
+        (body, summary, terms, media, shows_hero)
     });
     let mut media = BTreeSet::new();
     let mut rendered = Vec::with_capacity(catalog.posts.len());
@@ -165,15 +109,7 @@ pub fn assemble(
     let mut hero_in_body = Vec::with_capacity(catalog.posts.len());
     for (post, (body, summary, terms, used, shows_hero)) in catalog.posts.iter().zip(results) {
         hero_in_body.push(shows_hero);
-        for problem in &body.problems {
-            let location = post.page.body_location(problem.offset);
-            let diagnostic = if problem.warning {
-                location.warning(&problem.message)
-            } else {
-                location.error(&problem.message)
-            };
-            problems.push(diagnostic.with_help(&problem.help));
-        }
+        report(post, &body, problems);
         if post.description.trim().is_empty() {
             problems.push(post.page.locate("title").warning("this post has no description").with_help(
                 "add `description = \"...\"`: the dek under the title, and the summary in listings and link previews",
@@ -192,6 +128,24 @@ pub fn assemble(
             .filter(|(path, _)| !path.contains("://"))
             .map(|(path, _)| path.clone()),
     );
+    let mut pages = Vec::with_capacity(catalog.pages.len());
+    for (page, (body, used, _)) in catalog
+        .pages
+        .iter()
+        .zip(parallel::map(&catalog.pages, |page| bodies.render(page)))
+    {
+        report(page, &body, problems);
+        media.extend(used);
+        pages.push(PageDocument {
+            schema_version: SCHEMA_VERSION,
+            language: page.language.clone(),
+            path: page.page_path.clone().unwrap_or_default(),
+            title: page.title.clone(),
+            description: page.description.clone(),
+            body_html: body.html,
+            head: PageHead::default(),
+        });
+    }
     let avatars = catalog
         .authors
         .values()
@@ -240,6 +194,9 @@ pub fn assemble(
             .collect();
         let mut site = site_document(catalog, settings, assets);
         fill_heads(&mut posts, &mut listings, &mut site);
+        for page in &mut pages {
+            page.head = PageHead::from(&head::page_head(&site, page));
+        }
         // The post page shows its document's image as the hero; a body that shows that
         // file itself keeps it as the card's and the link preview's picture only (the
         // listings' summaries and the head, already written, keep it).
@@ -257,11 +214,118 @@ pub fn assemble(
         site,
         listings,
         posts,
+        pages,
         features,
         redirects: redirects(catalog, settings),
         media,
         static_files: assets.statics.clone(),
         feed_limit: settings.feed_limit,
+    }
+}
+
+/// What rendering a body needs, the same for every post and page.
+struct Bodies<'b> {
+    table: &'b RouteTable,
+    base_path: &'b str,
+    bundles_by_group: &'b BTreeMap<&'b str, Vec<(&'b str, &'b str)>>,
+    settings: &'b Settings,
+    assets: &'b Assets<'b>,
+    highlights: &'b highlight::Cache,
+    warn_missing: bool,
+}
+
+impl Bodies<'_> {
+    /// The body of a post or page, with the files of the content folder it uses and
+    /// those it shows as images.
+    fn render(&self, post: &Post<'_>) -> (markdown::Rendered, BTreeSet<String>, BTreeSet<String>) {
+        let (assets, settings) = (self.assets, self.settings);
+        // Zola resolves relative links against the page's URL: its old URLs' folders.
+        let url_folders = post
+            .aliases
+            .iter()
+            .map(|a| a.rsplit_once('/').map_or("", |(f, _)| f))
+            .collect();
+        let media = RefCell::new(BTreeSet::new());
+        let shown = RefCell::new(BTreeSet::new());
+        let resolver = PostResolver {
+            folder: &post.folder,
+            url_folders,
+            table: self.table,
+            assets,
+            media: &media,
+            shown: &shown,
+            highlights: self.highlights,
+            base_path: self.base_path,
+            language: &post.language,
+            language_prefix: &language_prefix(&post.language, &settings.default_language),
+            translation_folders: self
+                .bundles_by_group
+                .get(post.group.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|(language, _)| *language != post.language)
+                .map(|(_, folder)| *folder)
+                .collect(),
+            relative: &post.page.file.relative,
+            tree_path: post.page.file.tree_path(),
+            generator_url: post.generator_url.as_deref(),
+            host_url: settings.host_url.as_deref(),
+        };
+        let bundle_files = bundle_files(&post.folder, assets);
+        let param = |name: &str| post_param(post, &assets.origin.params, name);
+        let zola_page = assets.templates.map(|_| {
+            templates::seed_random(&post.page.file.relative);
+            zola_page(post)
+        });
+        let expanded = shortcodes::expand(
+            post.page.body,
+            &shortcodes::Context {
+                dialect: match assets.origin.generator {
+                    Generator::Hugo => Dialect::Hugo,
+                    Generator::Zola => Dialect::Zola,
+                    Generator::Folio => Dialect::Both,
+                },
+                bundle_files: &bundle_files,
+                folder: folder_of(post.page.file.tree_path()),
+                param: &param,
+                templates: assets
+                    .templates
+                    .zip(zola_page.as_ref())
+                    .map(|(site, page)| {
+                        (
+                            site,
+                            templates::PageVariables {
+                                page,
+                                lang: &post.language,
+                            },
+                        )
+                    }),
+            },
+        );
+        let mut body = markdown::render_with_html(
+            &expanded.text,
+            &expanded.html,
+            &resolver,
+            self.warn_missing,
+        );
+        for problem in &mut body.problems {
+            problem.offset = expanded.written_offset(problem.offset);
+        }
+        body.problems.extend(expanded.problems.iter().cloned());
+        (body, media.into_inner(), shown.into_inner())
+    }
+}
+
+/// The problems of a body, at the author's lines.
+fn report(post: &Post<'_>, body: &markdown::Rendered, problems: &mut Vec<Diagnostic>) {
+    for problem in &body.problems {
+        let location = post.page.body_location(problem.offset);
+        let diagnostic = if problem.warning {
+            location.warning(&problem.message)
+        } else {
+            location.error(&problem.message)
+        };
+        problems.push(diagnostic.with_help(&problem.help));
     }
 }
 
@@ -584,7 +648,7 @@ fn site_document(catalog: &Catalog<'_>, settings: &Settings, assets: &Assets<'_>
 /// Old URLs of posts (Zola paths and aliases) and the routes they now lead to.
 fn redirects(catalog: &Catalog<'_>, settings: &Settings) -> Redirects {
     let mut redirects: BTreeMap<String, String> = BTreeMap::new();
-    for post in &catalog.posts {
+    for post in catalog.posts.iter().chain(&catalog.pages) {
         let route = post_route(post, settings);
         for alias in &post.aliases {
             if *alias != normalize_url(&route) {
@@ -705,11 +769,13 @@ fn author(id: &str, catalog: &Catalog<'_>, assets: &Assets<'_>) -> Author {
     }
 }
 
+/// The route of a post, or of a page that is not one.
 pub(super) fn post_route(post: &Post<'_>, settings: &Settings) -> String {
-    data_layout::route(
-        &language_prefix(&post.language, &settings.default_language),
-        Route::Post(&post.slug),
-    )
+    let prefix = language_prefix(&post.language, &settings.default_language);
+    match &post.page_path {
+        Some(path) => data_layout::route(&prefix, Route::Single(path)),
+        None => data_layout::route(&prefix, Route::Post(&post.slug)),
+    }
 }
 
 /// The text up to `max` characters, cut at a word, with an ellipsis when cut.

@@ -41,7 +41,7 @@ impl RouteTable {
         let mut files = BTreeMap::new();
         let mut urls = BTreeMap::new();
         let mut taxonomies = BTreeMap::new();
-        for post in &catalog.posts {
+        for post in catalog.posts.iter().chain(&catalog.pages) {
             let prefix = language_prefix(&post.language, &settings.default_language);
             // A term's URL: Hugo's `urlize`, Zola's slug of the name.
             let term_url = |name: &str| match origin.generator {
@@ -75,6 +75,12 @@ impl RouteTable {
             for alias in &post.aliases {
                 urls.entry(alias.clone()).or_insert_with(|| route.clone());
             }
+        }
+        // Each language's home.
+        for language in &settings.languages {
+            let prefix = language_prefix(&language.code, &settings.default_language);
+            let home = data_layout::route(&prefix, Route::Home(1));
+            urls.entry(normalize_url(&home)).or_insert(home);
         }
         for (folder, id) in &catalog.sections {
             let route = data_layout::route("", Route::Category(id, 1));

@@ -41,7 +41,8 @@ struct SitemapEntry<'a> {
     lastmod: Option<&'a str>,
 }
 
-/// Every page worth indexing: each published post, and the first page of each listing.
+/// Every page worth indexing: each published post, the first page of each listing, and
+/// every page that is not a post.
 fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
     let indexed = |head: &HeadTags| {
         !head.canonical.is_empty()
@@ -76,8 +77,14 @@ fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
                 .map(|p| p.updated.as_deref().unwrap_or(&p.published))
                 .max_by_key(|date| chrono::DateTime::parse_from_rfc3339(date).ok()),
         });
+    // Pages that are not posts have no date that says when they changed.
+    let pages = index.pages.iter().map(|page| SitemapEntry {
+        head: head::page_head(&index.site, page),
+        lastmod: None,
+    });
     listings
         .chain(posts)
+        .chain(pages)
         .filter(|entry| indexed(&entry.head))
         .collect()
 }

@@ -227,7 +227,7 @@ pub enum StaticPagesError {
 }
 
 /// The static page of every route of `index`, from `template`: posts, listing pages,
-/// `404.html` and a redirect page at each old URL.
+/// pages, `404.html` and a redirect page at each old URL.
 pub fn pages(index: &ContentIndex, template: &Template) -> Result<Vec<SiteFile>, StaticPagesError> {
     let base_path = data_layout::base_path(&index.site.base_url);
     if base_path != template.base_href {
@@ -260,7 +260,7 @@ fn render_pages(index: &ContentIndex, template: &Template, base_path: &str) -> V
         let document = match &preloaded {
             PreloadedRoute::Post(post) => Some(serde_json::to_string(post)),
             PreloadedRoute::Listing(listing) => Some(serde_json::to_string(listing)),
-            PreloadedRoute::NotFound => None,
+            PreloadedRoute::Page(_) | PreloadedRoute::NotFound => None,
         };
         if let (Some(path), Some(document)) = (data_path, document) {
             embedded.push((path.to_owned(), document.expect("documents serialize")));
@@ -309,6 +309,19 @@ fn render_pages(index: &ContentIndex, template: &Template, base_path: &str) -> V
             &listing.head,
             preloaded,
             Some(data_path),
+        )
+    }));
+    // A page's static page is all of it: the app adopts it, and needs no document.
+    files.extend(parallel::map(&index.pages, |page| {
+        let prefix = data_layout::language_prefix(&page.language, &site.default_language);
+        let route = data_layout::route(&prefix, Page::Single(&page.path));
+        let preloaded = PreloadedRoute::Page(Box::new(page.clone()));
+        render(
+            &route,
+            format!("{route}index.html"),
+            &page.head,
+            preloaded,
+            None,
         )
     }));
     if let Some(language) = site
