@@ -187,3 +187,79 @@ fn no_shortcode_reaches_a_page_and_links_resolve() {
     assert!(html.contains("<a class=\"embed-link\" href=\"https://www.youtube.com/watch?v="));
     assert!(html.contains("<figure>"));
 }
+
+/// The images a post shows in Hugo: Markdown images, raw `<img>`, `imgproc` figures and
+/// the bundle's files a `gallery` matches (`match="images/*"`).
+fn images_in_source(text: &str, bundle: &std::path::Path) -> usize {
+    let markdown = text.matches("![").count();
+    let raw = text.matches("<img ").count();
+    let figures = text.matches("{{< imgproc").count();
+    let galleries: usize = text
+        .match_indices("{{< gallery match=\"")
+        .map(|(at, opening)| {
+            let pattern = &text[at + opening.len()..];
+            let pattern = &pattern[..pattern.find('"').unwrap_or(0)];
+            let folder = bundle.join(pattern.trim_end_matches('*').trim_end_matches('/'));
+            std::fs::read_dir(folder).map_or(0, |files| files.count())
+        })
+        .sum();
+    markdown + raw + figures + galleries
+}
+
+#[test]
+fn every_image_a_post_showed_in_hugo_is_in_its_page() {
+    let compiled = compiled();
+    let blog = site().join("content/en/blog");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&blog).expect("the blog's folder") {
+        let path = entry.expect("an entry").path();
+        let (file, bundle) = if path.is_dir() {
+            (path.join("index.md"), path.clone())
+        } else {
+            (path.clone(), blog.clone())
+        };
+        let is_post = file.extension().is_some_and(|e| e == "md")
+            && file.file_name().is_some_and(|name| name != "_index.md");
+        let Some(text) = is_post
+            .then(|| std::fs::read_to_string(&file).ok())
+            .flatten()
+        else {
+            continue;
+        };
+        let Some(title) = text
+            .lines()
+            .find_map(|line| line.strip_prefix("title:"))
+            .map(|title| {
+                let title = title.trim();
+                for quote in ['"', '\''] {
+                    if let Some(inner) = title
+                        .strip_prefix(quote)
+                        .and_then(|t| t.strip_suffix(quote))
+                    {
+                        return inner.replace("''", "'");
+                    }
+                }
+                title.to_owned()
+            })
+        else {
+            continue;
+        };
+        let expected = images_in_source(&text, &bundle);
+        let Some((_, post)) = compiled
+            .index
+            .posts
+            .iter()
+            .find(|(_, post)| post.summary.title == title)
+        else {
+            panic!("no post titled `{title}` ({})", file.display());
+        };
+        let shown = post.body_html.matches("<img ").count();
+        assert!(
+            shown >= expected,
+            "{}: {expected} images in Hugo, {shown} in its page",
+            file.display()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 77);
+}
