@@ -340,6 +340,13 @@ fn a_zola_site_with_its_own_shortcode_templates() {
             && html.contains("again <strong>Ferris</strong> says hi (2, en, Ferris)."),
         "{html}"
     );
+    // The site's video, with what a post may hold of it: its file, found beside the post.
+    assert!(
+        html.contains(
+            "<video controls=\"\" preload=\"none\" src=\"/data/media/blog/trip/clip.mp4\">"
+        ),
+        "{html}"
+    );
     // Folio's own link card for Zola's `youtube`, which keeps the page's CSP.
     assert!(html.contains("watch?v=dQw4w9WgXcQ"), "{html}");
     for syntax in ["{{", "{%", "folio-shortcode"] {
@@ -349,6 +356,7 @@ fn a_zola_site_with_its_own_shortcode_templates() {
         warnings(&compiled),
         [
             "zola-shortcodes/content/blog/trip/index.md:22:1: warning: shortcode `latest` uses the function `get_section`, which Folio does not provide: left out",
+            "zola-shortcodes/content/blog/trip/index.md:26:1: warning: shortcode `video` writes what no post may hold, left out: `<link>`, `<script>`, `onplay` on `<video>`",
         ]
     );
 }

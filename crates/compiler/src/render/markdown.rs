@@ -1039,6 +1039,38 @@ fn is_summary_separator(html: &str) -> bool {
         .is_some_and(|inside| inside.trim().eq_ignore_ascii_case("more"))
 }
 
+/// What the sanitizer leaves out of `html` (elements, and attributes of elements it
+/// keeps), named for an author: `` `<script>` ``, `` `onclick` on `<div>` ``.
+pub fn left_out_by_sanitizer(html: &str) -> Vec<String> {
+    use std::collections::BTreeMap;
+    let count = |html: &str| {
+        let mut elements: BTreeMap<String, usize> = BTreeMap::new();
+        let mut attributes: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for (element, names) in markup_repair::start_tags(html) {
+            for name in names {
+                *attributes.entry((element.clone(), name)).or_default() += 1;
+            }
+            *elements.entry(element).or_default() += 1;
+        }
+        (elements, attributes)
+    };
+    let (written, written_attributes) = count(html);
+    let (kept, kept_attributes) = count(&sanitizer().clean(html).to_string());
+    let mut lost: Vec<String> = written
+        .iter()
+        .filter(|(element, n)| kept.get(*element).copied().unwrap_or(0) < **n)
+        .map(|(element, _)| format!("`<{element}>`"))
+        .collect();
+    lost.extend(
+        written_attributes
+            .iter()
+            .filter(|((element, _), _)| kept.contains_key(element))
+            .filter(|(key, n)| kept_attributes.get(*key).copied().unwrap_or(0) < **n)
+            .map(|((element, attribute), _)| format!("`{attribute}` on `<{element}>`")),
+    );
+    lost
+}
+
 /// The sanitizer for bodies with raw HTML: ammonia's safe defaults, plus the attributes
 /// Folio's own rendering writes.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -1395,6 +1427,17 @@ mod tests {
             .collect();
         let at = body.find("\"/nope/").unwrap();
         assert_eq!(problems, [(at, "link to a missing page `/nope/`", false)]);
+    }
+
+    #[test]
+    fn names_what_the_sanitizer_leaves_out() {
+        assert_eq!(
+            left_out_by_sanitizer(
+                "<link rel=\"stylesheet\" href=\"/v.css\"><script src=\"/v.js\"></script><div class=\"v\" onclick=\"x()\"><picture><source srcset=\"/a.avif\"><img src=\"/a.png\" alt=\"A\"></picture></div>"
+            ),
+            ["`<link>`", "`<script>`", "`onclick` on `<div>`"]
+        );
+        assert!(left_out_by_sanitizer("<figure><img src=\"a.png\" alt=\"\"></figure>").is_empty());
     }
 
     #[test]

@@ -150,6 +150,22 @@ impl Writer<'_, '_> {
                 self.generate(&format!("{separator}{written}{separator}"), call.start);
             }
             Ok(written) => {
+                let left_out = markdown::left_out_by_sanitizer(&written);
+                if !left_out.is_empty() {
+                    self.problems.push(BodyProblem {
+                        offset: call.start,
+                        message: format!(
+                            "shortcode `{}` writes what no post may hold, left out: {}",
+                            call.name,
+                            left_out.join(", ")
+                        ),
+                        help: "pages allow no scripts, styles, frames or event handlers (their \
+                               Content-Security-Policy would block them); the rest of what the \
+                               template writes is kept"
+                            .to_owned(),
+                        warning: true,
+                    });
+                }
                 let placeholder = markdown::html_placeholder(self.html.len());
                 self.html.push(written);
                 let text = if self.alone_on_its_lines(call, inner) {

@@ -85,6 +85,29 @@ pub fn attribute_value(value: &str) -> String {
     }
 }
 
+/// The start tags of `html`, as a browser's tokenizer reads them: each element's name
+/// with the names of its attributes.
+pub fn start_tags(html: &str) -> Vec<(String, Vec<String>)> {
+    let tokenizer = Tokenizer::new(Tokens::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer
+        .sink
+        .0
+        .into_inner()
+        .into_iter()
+        .filter_map(|token| match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => Some((
+                tag.name.to_string(),
+                tag.attrs.iter().map(|a| a.name.local.to_string()).collect(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Collects the tokenizer's tokens.
 #[derive(Default)]
 struct Tokens(RefCell<Vec<Token>>);
