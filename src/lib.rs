@@ -29,7 +29,11 @@ pub fn App(site_base: SiteBase) -> impl IntoView {
     let router_base = site_base.router_base().to_owned();
     provide_context(site_base);
     // Static pages hand the site document in; the browser loads it with the first route.
-    let site = RwSignal::new(use_context::<pages::Preloaded>().map(|p| p.site));
+    #[cfg(feature = "ssr")]
+    let preloaded = use_context::<pages::Preloaded>().map(|p| p.site);
+    #[cfg(not(feature = "ssr"))]
+    let preloaded = None;
+    let site = RwSignal::new(preloaded);
     provide_context(pages::KnownSite(site));
     view! {
         <Router base=router_base>

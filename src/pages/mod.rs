@@ -95,6 +95,9 @@ impl KnownSite {
 /// when `navigation::page_shown` runs.
 #[component]
 pub fn RoutePage() -> impl IntoView {
+    // Only static pages are rendered from preloaded data, at build time: the browser's
+    // app carries none of it.
+    #[cfg(feature = "ssr")]
     if let Some(preloaded) = use_context::<Preloaded>() {
         return preloaded_page(preloaded);
     }
@@ -142,7 +145,7 @@ async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<Route
     // Which paths are languages' and which are pages' the site's languages say (and the
     // 404 page still names the site in its header).
     let known = site.load().await;
-    let Some(route) = parse_route_with_pages(path, |code| is_language(&known, code)) else {
+    let Some(route) = parse_route_with_pages(path, &|code| is_language(&known, code)) else {
         return Err(LoadError::NotFound);
     };
     let (language, prefix) = (route.language, data_prefix(route.language));
@@ -150,7 +153,7 @@ async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<Route
         Page::Single(_) => match single::static_content() {
             Some(html) => Ok(RouteData::Adopted(html)),
             None => {
-                single::load_whole(&base.href(path));
+                single::load_whole(&base.href(path.trim_start_matches('/')));
                 std::future::pending().await
             }
         },
@@ -164,13 +167,14 @@ async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<Route
 }
 
 /// The page of a preloaded route, shown at once.
+#[cfg(feature = "ssr")]
 fn preloaded_page(preloaded: Preloaded) -> AnyView {
     let base = expect_context::<SiteBase>();
     let path = base
         .route_path(&use_location().pathname.get_untracked())
         .to_owned();
     let known = Ok(preloaded.site.clone());
-    let language = parse_route_with_pages(&path, |code| is_language(&known, code))
+    let language = parse_route_with_pages(&path, &|code| is_language(&known, code))
         .and_then(|route| route.language.map(str::to_owned));
     let Preloaded { site, route, .. } = preloaded;
     let Some(locale) = Locale::resolve(&site, language.as_deref(), base) else {

@@ -24,10 +24,11 @@ pub(super) fn adopted(html: String) -> AnyView {
     view! { <div class="adopted" inner_html=html></div> }.into_any()
 }
 
-/// Leaves the app for the page at `href`, loaded whole, in place of the address the
-/// router has just pushed (so Back leads where it led before).
+/// Leaves the app for the page at `href`, loaded whole, as a new entry of the history
+/// (the router changes the address only once a page shows, which this one never does
+/// in the app), so Back returns to the page the reader left.
 pub(super) fn load_whole(href: &str) {
-    let _ = window().location().replace(href);
+    let _ = window().location().assign(href);
 }
 
 /// The page rendered from its document, for its static HTML.

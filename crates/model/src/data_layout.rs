@@ -121,7 +121,7 @@ pub fn parse_route(path: &str) -> Option<ParsedRoute<'_>> {
 /// the rest is the page's path in that language).
 pub fn parse_route_with_pages<'a>(
     path: &'a str,
-    is_language: impl Fn(&str) -> bool,
+    is_language: &dyn Fn(&str) -> bool,
 ) -> Option<ParsedRoute<'a>> {
     let path = path.trim_matches('/');
     let single = |language, rest: &'a str| {
@@ -134,7 +134,7 @@ pub fn parse_route_with_pages<'a>(
         )
     };
     match parse_route(path) {
-        Some(route) if route.language.is_none_or(&is_language) => Some(route),
+        Some(route) if route.language.is_none_or(is_language) => Some(route),
         _ => match path.split_once('/') {
             Some((language, rest)) if is_language(language) => single(Some(language), rest),
             _ => single(None, path),
@@ -314,7 +314,7 @@ mod tests {
     #[test]
     fn paths_of_no_other_route_are_pages_where_no_language_is() {
         let is_language = |code: &str| code == "es";
-        let parsed = |path| parse_route_with_pages(path, is_language);
+        let parsed = |path| parse_route_with_pages(path, &is_language);
         let single = |language, path| {
             Some(ParsedRoute {
                 language,
