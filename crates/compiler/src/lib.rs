@@ -198,7 +198,8 @@ fn read_site(
     if let Some(section) = &options.section {
         config.base_url = Some(format!("{}/{section}/", root_url.trim_end_matches('/')));
     }
-    let settings = settings::validate(config, layout.config.as_ref(), base_url).map_err(content)?;
+    let mut settings =
+        settings::validate(config, layout.config.as_ref(), base_url).map_err(content)?;
     let origin = import::Origin {
         generator: layout.generator,
         urls: layout.urls,
@@ -214,6 +215,23 @@ fn read_site(
         templates: layout.templates,
         config_table: layout.config_table,
     };
+    // The generator's menu links are paths of its site: those inside the blog are routes.
+    for link in &mut settings.navigation {
+        if let Some(inside) = link
+            .href
+            .starts_with('/')
+            .then(|| origin.blog_path(&link.href, ""))
+            .flatten()
+        {
+            link.href = if inside.is_empty() {
+                String::new()
+            } else {
+                format!("{inside}/")
+            };
+        } else if let (true, Some(host)) = (link.href.starts_with('/'), &settings.host_url) {
+            link.href = format!("{}{}", host.trim_end_matches('/'), link.href);
+        }
+    }
     Ok((files, settings, origin, problems))
 }
 

@@ -238,6 +238,14 @@ fn a_hugo_site_with_a_config_folder_and_one_section_as_the_blog() {
     assert_eq!(site.base_url, "https://docs.example/posts/");
     assert_eq!(site.posts_per_page, 5);
     assert_eq!(compiled.index.feed_limit, Some(20));
+    // `menu.main`, by weight: the blog's section is its home; the rest of the site is
+    // left as the site wrote it.
+    let navigation: Vec<(&str, &str)> = site
+        .navigation
+        .iter()
+        .map(|link| (link.label.as_str(), link.href.as_str()))
+        .collect();
+    assert_eq!(navigation, [("News", ""), ("Docs", "/docs/")]);
     let languages: Vec<(&str, &str, &str)> = site
         .languages
         .iter()

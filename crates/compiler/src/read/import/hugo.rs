@@ -141,6 +141,7 @@ fn layout(root: &Path, config: Option<TextFile>, table: &Map<String, Value>) -> 
         posts_per_page,
         feed_limit,
         languages,
+        navigation: main_menu(table),
         ..SiteConfig::default()
     };
     let mounts = mounts(table);
@@ -240,6 +241,30 @@ fn params(table: &Map<String, Value>) -> Params {
     }
 }
 
+/// Hugo's `menu.main`, in its order (by `weight`, then name): the header's links, each
+/// to its `url` or `pageRef` as the site wrote it (a path from the site's root, which
+/// `lib.rs` reads as a route of the blog where it is one).
+fn main_menu(table: &Map<String, Value>) -> Vec<folio_model::Link> {
+    let Some(Value::Array(entries)) = config_file::at(table, &["menu", "main"]) else {
+        return Vec::new();
+    };
+    let mut links: Vec<(i64, folio_model::Link)> = entries
+        .iter()
+        .filter_map(Value::as_object)
+        .filter_map(|entry| {
+            let label = text(entry, &["name"])?;
+            let href = text(entry, &["url"]).or_else(|| {
+                let page = text(entry, &["pageref"])?;
+                Some(format!("/{}/", page.trim_matches('/')))
+            })?;
+            let weight = integer(entry, &["weight"]).unwrap_or(0);
+            Some((weight, folio_model::Link { label, href }))
+        })
+        .collect();
+    links.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    links.into_iter().map(|(_, link)| link).collect()
+}
+
 /// The project's own `module.mounts`: source, target (`content`, `static`) and language
 /// (`lang`, or the one language of Hugo 0.160's `sites.matrix`).
 /// A theme's mounts (under `module.imports`) mount the theme's files, which Folio does
@@ -302,6 +327,7 @@ fn unused(table: &Map<String, Value>, spelled: &BTreeMap<String, String>) -> Vec
         let used = match key.as_str() {
             "params" => &["description"][..],
             "module" => &["mounts"][..],
+            "menu" => &["main"][..],
             "services" => &["rss"][..],
             key if USED.contains(&key) => continue,
             _ => &[][..],
