@@ -297,14 +297,27 @@ fn resolve_page<'a>(
     };
     let mut ok = true;
     let mut author_ids = Vec::new();
-    for value in fm.authors.iter().chain(&fm.author) {
-        match refer(value, cx.declared_authors, catalog.authors.keys()) {
+    let written_authors: Vec<(String, &String)> = fm
+        .authors
+        .iter()
+        .chain(&fm.author)
+        .flat_map(|value| {
+            let names = match cx.origin.generator {
+                Generator::Folio => vec![value.clone()],
+                _ => author_names(value),
+            };
+            names.into_iter().map(move |name| (name, value))
+        })
+        .collect();
+    for (name, value) in &written_authors {
+        let value = *value;
+        match refer(name, cx.declared_authors, catalog.authors.keys()) {
             Ok(id) => {
                 catalog
                     .authors
                     .entry(id.clone())
                     .or_insert_with(|| AuthorEntry {
-                        name: value.trim().to_owned(),
+                        name: name.trim().to_owned(),
                         file: None,
                     });
                 if !author_ids.contains(&id) {
@@ -835,6 +848,29 @@ fn check_related(posts: &[Post<'_>], problems: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The people an imported post's author line names. Docsy blogs write it in Markdown,
+/// several in one line, with their links and companies
+/// (`[Ana Ruiz](https://github.com/ana) (Acme), [Bo Li](https://github.com/bo)`): the
+/// link texts are the names. Any other line is one name.
+fn author_names(value: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = value;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|at| open + at) else {
+            break;
+        };
+        let name = rest[open + 1..close].trim();
+        if !name.is_empty() {
+            names.push(name.to_owned());
+        }
+        rest = &rest[close + 2..];
+    }
+    if names.is_empty() {
+        names.push(value.trim().to_owned());
+    }
+    names
+}
+
 /// The id a post's author or category value refers to. With declared files, an id-shaped
 /// value must name one; a display name becomes (or matches) the slug of the name.
 fn refer<'k>(
@@ -978,6 +1014,20 @@ mod tests {
         assert!(!is_section("blog/index.md"));
         assert!(is_bundle("blog/trip/index.ja.md"));
         assert!(!is_bundle("blog/trip/indexes.md"));
+    }
+
+    #[test]
+    fn reads_the_people_of_a_docsy_author_line() {
+        assert_eq!(
+            author_names(
+                "[Ana Ruiz](https://github.com/ana) (Acme), [Bo Li](https://github.com/bo/), Cisco"
+            ),
+            ["Ana Ruiz", "Bo Li"]
+        );
+        assert_eq!(
+            author_names("OpenTelemetry Governance Committee"),
+            ["OpenTelemetry Governance Committee"]
+        );
     }
 
     #[test]

@@ -511,6 +511,19 @@ mod tests {
         assert_eq!(
             problems[0].message,
             "shortcode `quote` is not one Folio knows: left out"
+        ); // A theme's Hugo shortcode keeps its image and its link.
+        let (out, problems) = expand_with(
+            "{{< blog/banner src=\"/img/a.png\" alt=\"A banner\" link=\"https://x.example/\" size=\"wide\" >}}",
+            Dialect::Hugo,
+            &[],
+        );
+        assert_eq!(
+            out.trim(),
+            "![A banner](</img/a.png>) [https://x.example/](<https://x.example/>)"
+        );
+        assert_eq!(
+            problems[0].message,
+            "shortcode `blog/banner` is not one Folio knows: its image and link kept, the rest left out"
         );
     }
 

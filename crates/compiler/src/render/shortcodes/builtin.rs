@@ -177,6 +177,40 @@ impl Writer<'_, '_> {
                 self.generate("\n\n</div>\n\n", at);
                 return;
             }
+            // A theme's or site's own Hugo shortcode, which is a Go template Folio does
+            // not run: what authors most often hand one is kept, an image by its `src`
+            // and a link by its `link`, `href` or `url`, with the inner Markdown.
+            (_, false) if call.named("src").is_some() || link_of(call).is_some() => {
+                let title = call.named("title").or(call.named("caption"));
+                let mut kept = Vec::new();
+                if let Some(src) = call.named("src") {
+                    let alt = call.named("alt").or(title).unwrap_or_default();
+                    kept.push(format!("![{}]({})", markdown_text(alt), markdown_url(src)));
+                }
+                if let Some(link) = link_of(call) {
+                    let text = title.unwrap_or(link);
+                    kept.push(format!("[{}]({})", markdown_text(text), markdown_url(link)));
+                }
+                let what = match (call.named("src").is_some(), link_of(call).is_some()) {
+                    (true, true) => "image and link",
+                    (true, false) => "image",
+                    _ => "link",
+                };
+                self.problems.push(BodyProblem {
+                    offset: call.start,
+                    message: format!(
+                        "shortcode `{}` is not one Folio knows: its {what} kept, the rest left out",
+                        call.name
+                    ),
+                    help: "write it as Markdown or HTML: Folio runs no Go templates; \
+                           docs/migrating.md lists the shortcodes Folio renders"
+                        .to_owned(),
+                    warning: true,
+                });
+                self.generate(&format!("\n\n{}\n\n", kept.join(" ")), at);
+                self.inner(inner);
+                return;
+            }
             _ => {
                 self.unknown(
                     call,
@@ -266,6 +300,13 @@ fn file_link(folder: &str, target: &str) -> String {
     } else {
         format!("@/{path}{fragment}")
     }
+}
+
+/// The link a call names: its `link`, `href` or `url`.
+fn link_of(call: &Call) -> Option<&str> {
+    call.named("link")
+        .or(call.named("href"))
+        .or(call.named("url"))
 }
 
 fn is_image(file: &str) -> bool {
