@@ -37,13 +37,8 @@ pub struct Repaired {
 /// when there is none), where the outline of its headings goes on; `details_label` names
 /// a `<details>` that has no `<summary>`, in the page's language.
 pub fn repair(html: &str, heading_level: u8, details_label: &str) -> Repaired {
-    let tokenizer = Tokenizer::new(Tokens::default(), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
     let mut writer = Writer::new(html.len(), heading_level, details_label);
-    for token in tokenizer.sink.0.into_inner() {
+    for token in tokens(html) {
         match token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => writer.start(tag),
             Token::TagToken(tag) => writer.end(&tag),
@@ -65,16 +60,8 @@ pub fn attribute_value(value: &str) -> String {
     if !value.contains('&') {
         return value.to_owned();
     }
-    let tokenizer = Tokenizer::new(Tokens::default(), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(&format!(
-        "<a v=\"{}\">",
-        value.replace('"', "&quot;")
-    )));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    let tokens = tokenizer.sink.0.into_inner();
-    match tokens.into_iter().next() {
+    let tag = format!("<a v=\"{}\">", value.replace('"', "&quot;"));
+    match tokens(&tag).into_iter().next() {
         Some(Token::TagToken(tag)) => tag
             .attrs
             .into_iter()
@@ -88,15 +75,7 @@ pub fn attribute_value(value: &str) -> String {
 /// The start tags of `html`, as a browser's tokenizer reads them: each element's name
 /// with the names of its attributes.
 pub fn start_tags(html: &str) -> Vec<(String, Vec<String>)> {
-    let tokenizer = Tokenizer::new(Tokens::default(), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer
-        .sink
-        .0
-        .into_inner()
+    tokens(html)
         .into_iter()
         .filter_map(|token| match token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => Some((
@@ -106,6 +85,16 @@ pub fn start_tags(html: &str) -> Vec<(String, Vec<String>)> {
             _ => None,
         })
         .collect()
+}
+
+/// The tokens of `html`, as HTML's tokenizer reads them.
+fn tokens(html: &str) -> Vec<Token> {
+    let tokenizer = Tokenizer::new(Tokens::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.into_inner()
 }
 
 /// Collects the tokenizer's tokens.
