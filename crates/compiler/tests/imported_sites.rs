@@ -127,6 +127,29 @@ fn a_multilingual_hugo_site() {
     assert!(trip.contains("href=\"/posts/2023-meetup/\""), "{trip}");
     // A link to a page's file from the site's root, as Hugo's link render hook finds it.
     assert!(trip.contains("href=\"/posts/first-light/\""), "{trip}");
+    // A page without a date in each language is a page, with its translation as an
+    // alternate in its head.
+    let pages: Vec<(&str, &str)> = compiled
+        .index
+        .pages
+        .iter()
+        .map(|page| (page.language.as_str(), page.path.as_str()))
+        .collect();
+    assert_eq!(pages, [("en", "about"), ("es", "about")]);
+    let about = &compiled.index.pages[0];
+    assert!(
+        about
+            .head
+            .html
+            .contains("rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/about/\""),
+        "{}",
+        about.head.html
+    );
+    assert!(
+        about.body_html.contains("href=\"/posts/first-light/\""),
+        "{}",
+        about.body_html
+    );
     // The Spanish bundle shows the English bundle's map, as Hugo shares a bundle's
     // files with its translations.
     let viaje = body(&compiled, "data/es/posts/trip.json");

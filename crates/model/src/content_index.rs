@@ -331,6 +331,9 @@ pub struct PageDocument {
     pub description: String,
     /// The body rendered to HTML at build time, as a post's.
     pub body_html: String,
+    /// The same page in other languages; each one's `slug` is that page's path.
+    #[serde(default)]
+    pub alternates: Vec<Alternate>,
     /// The page's head ([`crate::head::page_head`]).
     pub head: PageHead,
 }

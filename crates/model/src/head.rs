@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use crate::content_index::{
-    Image, Language, Listing, ListingPage, PageDocument, PostDocument, PostSummary, SiteDocument,
+    Alternate, Image, Language, Listing, ListingPage, PageDocument, PostDocument, PostSummary,
+    SiteDocument,
 };
 use crate::data_layout::{FeedFormat, Page, feed, language_prefix, route};
 use crate::locale::Locale;
@@ -299,7 +300,9 @@ pub fn page_head(site: &SiteDocument, page: &PageDocument) -> HeadTags {
         title: join_title(&[&page.title, scope.title()]),
         description: description.to_owned(),
         language: scope.code.to_owned(),
-        alternates: Vec::new(),
+        alternates: alternate_links(&scope, &page.path, &page.alternates, |path| {
+            Page::Single(path)
+        }),
         feeds: scope.feed_links(),
         meta: meta_tags(&scope, &card, Vec::new()),
         json_ld: script_safe_json(&Value::Object(json_ld)),
@@ -619,14 +622,27 @@ fn post_description(summary: &PostSummary) -> &str {
 /// by language code; none for a post in one language only. Alternates without a language
 /// are left out.
 fn post_alternates(scope: &SiteInLanguage<'_>, post: &PostDocument) -> Vec<HreflangLink> {
-    if post.alternates.is_empty() {
+    alternate_links(scope, &post.summary.slug, &post.alternates, |slug| {
+        Page::Post(slug)
+    })
+}
+
+/// The hreflang links of a post or page (`own`: its slug or path) and its alternates,
+/// each at `page` of its key, and `x-default` at the default language's; none for one
+/// without alternates.
+fn alternate_links(
+    scope: &SiteInLanguage<'_>,
+    own: &str,
+    alternates: &[Alternate],
+    page: impl Fn(&str) -> Page<'_>,
+) -> Vec<HreflangLink> {
+    if alternates.is_empty() {
         return Vec::new();
     }
     let site = scope.site;
-    let summary = &post.summary;
-    let mut versions: Vec<(&str, &str)> = std::iter::once((scope.code, summary.slug.as_str()))
+    let mut versions: Vec<(&str, &str)> = std::iter::once((scope.code, own))
         .chain(
-            post.alternates
+            alternates
                 .iter()
                 .filter(|alternate| !alternate.language.is_empty())
                 .map(|alternate| (alternate.language.as_str(), alternate.slug.as_str())),
@@ -634,19 +650,19 @@ fn post_alternates(scope: &SiteInLanguage<'_>, post: &PostDocument) -> Vec<Hrefl
         .collect();
     versions.sort_by_key(|&(language, _)| language);
     versions.dedup_by_key(|&mut (language, _)| language);
-    let link = |hreflang: &str, language: &str, slug: &str| HreflangLink {
+    let link = |hreflang: &str, language: &str, key: &str| HreflangLink {
         hreflang: hreflang.to_owned(),
-        href: page_url(site, language, Page::Post(slug)),
+        href: page_url(site, language, page(key)),
     };
     let mut links: Vec<HreflangLink> = versions
         .iter()
-        .map(|&(language, slug)| link(language, language, slug))
+        .map(|&(language, key)| link(language, language, key))
         .collect();
-    if let Some(&(language, slug)) = versions
+    if let Some(&(language, key)) = versions
         .iter()
         .find(|&&(language, _)| language == site.default_language)
     {
-        links.push(link(X_DEFAULT, language, slug));
+        links.push(link(X_DEFAULT, language, key));
     }
     links
 }

@@ -136,6 +136,17 @@ pub fn assemble(
     {
         report(page, &body, problems);
         media.extend(used);
+        let mut alternates: Vec<Alternate> = catalog
+            .pages
+            .iter()
+            .filter(|other| other.group == page.group && other.language != page.language)
+            .map(|other| Alternate {
+                language: other.language.clone(),
+                slug: other.page_path.clone().unwrap_or_default(),
+                title: other.title.clone(),
+            })
+            .collect();
+        alternates.sort();
         pages.push(PageDocument {
             schema_version: SCHEMA_VERSION,
             language: page.language.clone(),
@@ -143,6 +154,7 @@ pub fn assemble(
             title: page.title.clone(),
             description: page.description.clone(),
             body_html: body.html,
+            alternates,
             head: PageHead::default(),
         });
     }
