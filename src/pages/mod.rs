@@ -148,6 +148,7 @@ async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<Route
     let Some(route) = parse_route_with_pages(path, &|code| is_language(&known, code)) else {
         return Err(LoadError::NotFound);
     };
+    let site = known?;
     let (language, prefix) = (route.language, data_prefix(route.language));
     match route.page {
         Page::Single(_) => match single::static_content() {
@@ -157,11 +158,9 @@ async fn load_route(path: &str, site: KnownSite, base: SiteBase) -> Result<Route
                 std::future::pending().await
             }
         },
-        Page::Post(slug) => load_with_site(site, base, language, post::load(prefix, slug.into()))
-            .await
+        Page::Post(slug) => with_site(site, base, language, post::load(prefix, slug.into()).await)
             .map(|loaded| RouteData::Post(Box::new(loaded))),
-        page => load_with_site(site, base, language, data::listing(&prefix, page))
-            .await
+        page => with_site(site, base, language, data::listing(&prefix, page).await)
             .map(|loaded| RouteData::Listing(Box::new(loaded))),
     }
 }
@@ -203,15 +202,15 @@ fn is_language(site: &Result<SiteDocument, LoadError>, code: &str) -> bool {
         .is_ok_and(|site| site.languages.iter().any(|language| language.code == code))
 }
 
-/// Loads the site document and the route's document at once (one round trip, not two).
-async fn load_with_site<T>(
-    site: KnownSite,
+/// A route's document with the site document, in the route's language. The site is
+/// loaded first: which paths are pages its languages say, and on a static page it is
+/// embedded, so this costs no round trip.
+fn with_site<T>(
+    site: SiteDocument,
     base: SiteBase,
     language: Option<&str>,
-    document: impl std::future::Future<Output = Result<T, LoadError>>,
+    document: Result<T, LoadError>,
 ) -> Result<Loaded<T>, LoadError> {
-    let (site, document) = futures::join!(site.load(), document);
-    let site = site?;
     let locale = Locale::resolve(&site, language, base).ok_or(LoadError::NotFound)?;
     Ok(Loaded {
         site,

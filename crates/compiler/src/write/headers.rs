@@ -143,8 +143,10 @@ fn hashed_assets(html: &str, base_path: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// True for `<name>-<16 hex digits>.<ext>` and `<name>-<16 hex digits>_bg.wasm`, the
-/// names Trunk gives the files it hashes.
+/// True for `<name>-<hash>.<ext>` and `<name>-<hash>_bg.wasm`, the names Trunk gives the
+/// files it hashes: the hash is a 64-bit number in hex without its leading zeros, so one
+/// build in sixteen has 15 digits (`folio-574d72500551dc8.js`); 12 to 16 are taken, as a
+/// shorter hash is rarer than one in 65,536 and a word of hex letters (`-add.js`) no hash.
 fn is_hashed_name(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let Some((stem, extension)) = name.rsplit_once('.') else {
@@ -154,8 +156,9 @@ fn is_hashed_name(path: &str) -> bool {
         return false;
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// A rule for each file and folder at the top of what the compiler writes, and the
@@ -216,6 +219,14 @@ await init({ module_or_path: '/blog/folio-db1775828e8c19ec_bg.wasm' });
             content_security_policy(html)
                 .contains("'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='")
         );
+    }
+
+    #[test]
+    fn trunks_hashes_without_their_leading_zeros_are_hashes() {
+        assert!(is_hashed_name("/folio-db1775828e8c19ec.js"));
+        assert!(is_hashed_name("/folio-574d72500551dc8_bg.wasm"));
+        assert!(!is_hashed_name("/scripts/add-add.js"));
+        assert!(!is_hashed_name("/folio-574d72500551dc8.html"));
     }
 
     #[test]
