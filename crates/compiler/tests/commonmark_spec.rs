@@ -249,15 +249,11 @@ fn normalized(html: &str) -> String {
         match &parts[i] {
             Part::Tag(tag, _) => out.push_str(tag),
             Part::Text(text) if text.contains('\u{0}') => out.push_str(&text.replace('\u{0}', "")),
-            Part::Text(text) => {
-                let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            Part::Text(raw) => {
+                let mut text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
                 let block_before =
                     i == 0 || matches!(parts.get(i.wrapping_sub(1)), Some(Part::Tag(_, true)));
                 let block_after = matches!(parts.get(i + 1), Some(Part::Tag(_, true)) | None);
-                let raw = match &parts[i] {
-                    Part::Text(raw) => raw,
-                    Part::Tag(..) => unreachable!(),
-                };
                 if !block_before && raw.starts_with(char::is_whitespace) && !text.is_empty() {
                     text.insert(0, ' ');
                 }

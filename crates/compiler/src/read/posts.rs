@@ -452,9 +452,8 @@ fn resolve_page<'a>(
     let draft = fm.draft.unwrap_or(false) || published.timestamp() > cx.now.timestamp();
     let page_path = single.then(|| {
         let written = match cx.origin.generator {
-            Generator::Folio => fm.path.clone(),
-            Generator::Zola => fm.path.clone(),
             Generator::Hugo => fm.url.clone(),
+            Generator::Folio | Generator::Zola => fm.path.clone(),
         };
         match (written, &generator_alias) {
             // Zola's `path` is from the site's root, a translation's prefix and all
