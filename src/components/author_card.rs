@@ -18,10 +18,8 @@ pub fn AuthorCard(author: Author, locale: Locale) -> impl IntoView {
         .take(2)
         .collect();
     let picture = match author.avatar {
-        Some(avatar) => view! {
-            <img class="avatar" src=locale.url(&avatar.src) alt=author.name.clone() width="64" height="64" loading="lazy" />
-        }
-        .into_any(),
+        // The compiler's markup of it: a `<picture>` of its sizes and formats.
+        Some(avatar) => view! { <span class="avatar" inner_html=avatar.html></span> }.into_any(),
         None => view! {
             <span class="avatar avatar-initials" role="img" aria-label=author.name.clone()>
                 {initials}

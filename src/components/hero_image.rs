@@ -3,23 +3,11 @@
 use folio_model::Image;
 use leptos::prelude::*;
 
-use crate::locale::Locale;
-
-/// The hero image: alt text, intrinsic width and height (so the page does not move when
-/// it arrives); loaded eagerly, since it is near the top of the page.
+/// The hero image, loaded first (it is the page's largest paint), with its alt text and
+/// intrinsic size so the page does not move when it arrives: the compiler's markup of it
+/// (a raster hero's `<picture>` of its sizes and formats over its placeholder), shown as
+/// written, so the app carries no code to write it.
 #[component]
-pub fn HeroImage(image: Image, locale: Locale) -> impl IntoView {
-    let src = locale.url(&image.src);
-    view! {
-        <figure class="hero">
-            <img
-                src=src
-                alt=image.alt
-                width=image.width
-                height=image.height
-                decoding="async"
-                fetchpriority="high"
-            />
-        </figure>
-    }
+pub fn HeroImage(image: Image) -> impl IntoView {
+    view! { <figure class="hero" inner_html=image.html></figure> }
 }

@@ -43,7 +43,7 @@ pub fn PostArticle(
                 <p class="dek">{summary.description.clone()}</p>
                 <Byline summary=summary.clone() locale=locale.clone() />
             </header>
-            {summary.image.clone().map(|image| view! { <HeroImage image locale=locale.clone() /> })}
+            {summary.image.clone().map(|image| view! { <HeroImage image /> })}
             <div class="post-layout">
                 <div class="post-body" inner_html=post.body_html></div>
                 <TableOfContents toc=post.toc locale=locale.clone() />

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use diagnostic::Location;
 use read::{front_matter, import, posts, settings, source};
 use render::shortcodes::templates::{self, SiteTemplates};
-use render::{assemble, highlight};
+use render::{assemble, highlight, images};
 use write::output;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -55,10 +55,12 @@ pub struct BuildOptions {
     pub section: Option<String>,
     /// The origin of the larger site the blog is part of, over the settings'.
     pub host_url: Option<String>,
+    /// Encode images at the encoders' fastest settings (for `trunk serve`).
+    pub quick_images: bool,
 }
 
 /// A successful compilation and its warnings.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Compiled {
     pub index: ContentIndex,
     pub warnings: Diagnostics,
@@ -66,6 +68,8 @@ pub struct Compiled {
     pub highlighted: highlight::Highlighted,
     /// The folder the index's media paths are relative to.
     pub content_root: PathBuf,
+    /// The images the pages show, to encode (see [`build`]) and keep in the cache.
+    pub images: images::Images,
 }
 
 /// Reads and compiles the content folder, without writing anything.
@@ -122,6 +126,11 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
     };
     let site_templates = (!origin.templates.is_empty())
         .then(|| zola_templates(content_dir, &files, &origin, &mut problems));
+    let images = images::Images::new(
+        &settings.images,
+        options.cache.as_deref(),
+        options.quick_images,
+    );
     let assets = assemble::Assets {
         paths: &files.assets,
         size: &size,
@@ -129,6 +138,9 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
         statics: &files.statics,
         origin: &origin,
         templates: site_templates.as_ref(),
+        root: &files.root,
+        images: &images,
+        base_path: &folio_model::data_layout::base_path(&settings.base_url),
     };
     let index = assemble::assemble(
         &catalog,
@@ -147,6 +159,7 @@ pub fn compile(content_dir: &Path, options: &BuildOptions) -> Result<Compiled, B
         warnings: diagnostics,
         highlighted: highlights.into_highlighted(),
         content_root: files.root.clone(),
+        images,
     })
 }
 
@@ -284,10 +297,14 @@ fn zola_paginate_by(files: &source::ContentFiles, section: Option<&str>) -> Opti
     u32::try_from(size).ok().filter(|&n| n > 0)
 }
 
-/// Keeps what `compiled` highlighted in the cache folder of `options`, if it has one.
+/// Keeps what `compiled` highlighted in the cache folder of `options`, if it has one,
+/// and removes the images no build has used for a day.
 pub fn write_cache(compiled: &Compiled, options: &BuildOptions) -> std::io::Result<()> {
     match &options.cache {
-        Some(folder) => highlight::write_cache(folder, &compiled.highlighted),
+        Some(folder) => {
+            highlight::write_cache(folder, &compiled.highlighted)?;
+            compiled.images.prune_cache().map(|_| ())
+        }
         None => Ok(()),
     }
 }
@@ -299,7 +316,14 @@ pub fn build(
     out_dir: &Path,
     options: &BuildOptions,
 ) -> Result<Compiled, BuildError> {
-    let compiled = compile(content_dir, options)?;
+    let mut compiled = compile(content_dir, options)?;
+    compiled.index.images = compiled.images.encode().map_err(|problem| {
+        BuildError::Content(Diagnostics(vec![
+            Location::file(&compiled.content_root.to_string_lossy())
+                .error(problem.message)
+                .with_help(problem.help),
+        ]))
+    })?;
     output::write_atomically(&compiled.index, &compiled.content_root, out_dir)?;
     Ok(compiled)
 }

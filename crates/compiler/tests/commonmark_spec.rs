@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use folio_build::render::markdown::{self, ImageTarget, LinkTarget, Resolve};
+use folio_build::render::markdown::{self, ImageTarget, ImageUse, LinkTarget, Resolve};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -55,11 +55,8 @@ impl Resolve for AsWritten {
         LinkTarget::Unchanged
     }
 
-    fn image(&self, src: &str) -> Result<ImageTarget, String> {
-        Ok(ImageTarget {
-            src: src.to_owned(),
-            size: None,
-        })
+    fn image(&self, src: &str, _usage: ImageUse) -> Result<ImageTarget, String> {
+        Ok(ImageTarget::plain(src, None))
     }
 
     fn highlight(&self, _language: &str, _code: &str) -> Option<String> {

@@ -13,6 +13,13 @@ const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" height
 
 /// A content folder with a valid site, author, category, image and post, plus `files`.
 fn check(files: &[(&str, &[u8])], expected: &str) {
+    let first = first_error(files, expected);
+    assert_eq!(first, expected);
+}
+
+/// The first line of the one error the content of [`check`] has, whose help line it
+/// checks.
+fn first_error(files: &[(&str, &[u8])], expected: &str) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let mut all: Vec<(&str, &[u8])> = vec![
@@ -54,11 +61,11 @@ fn check(files: &[(&str, &[u8])], expected: &str) {
         .collect();
     assert_eq!(shown.len(), 1, "expected one error, got {shown:#?}");
     let (first, help) = shown[0].split_once('\n').unwrap_or((&shown[0], ""));
-    assert_eq!(first, expected);
     assert!(
         help.starts_with("  help: ") && help.len() > 10,
         "no help line: {shown:?}"
     );
+    first.to_owned()
 }
 
 fn post(front_matter: &str, body: &str) -> Vec<u8> {
@@ -267,6 +274,80 @@ fn images() {
 }
 
 #[test]
+fn bad_image_files() {
+    let body = |src: &str| {
+        post(
+            "title = \"X\"\ndate = 2026-01-01",
+            &format!("Text.\n\n![A photo]({src})\n"),
+        )
+    };
+    check(
+        &[
+            ("posts/scan.tif", b"II*\0\x08\0\0\0\0\0"),
+            ("posts/x.md", &body("scan.tif")),
+        ],
+        "posts/x.md:7:1: error: image `posts/scan.tif` is a TIFF file, which browsers do not show",
+    );
+    check(
+        &[
+            ("posts/photo.heic", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
+            ("posts/x.md", &body("photo.heic")),
+        ],
+        "posts/x.md:7:1: error: image `posts/photo.heic` is a HEIC file, which browsers do not show",
+    );
+    let mut cut = tiny_png();
+    cut.truncate(cut.len() - 20);
+    // The decoder's own words follow.
+    let broken = "posts/x.md:7:1: error: image `posts/broken.png` cannot be decoded: ";
+    let first = first_error(
+        &[
+            ("posts/broken.png", &cut),
+            ("posts/x.md", &body("broken.png")),
+        ],
+        broken,
+    );
+    assert!(
+        first.starts_with(broken) && first.len() > broken.len(),
+        "{first}"
+    );
+    let hero = post(
+        "title = \"X\"\ndate = 2026-01-01\nimage = { src = \"huge.png\", alt = \"A\" }",
+        "",
+    );
+    check(
+        &[
+            (
+                "site.toml",
+                format!("{SITE}[images]\nmax_pixels = 10\n").as_bytes(),
+            ),
+            ("posts/huge.png", &tiny_png()),
+            ("posts/x.md", &hero),
+        ],
+        "posts/x.md:4:1: error: image `posts/huge.png` is 4×4 (0.0 megapixels), over the limit of 0.0",
+    );
+    check(
+        &[(
+            "site.toml",
+            format!("{SITE}[images]\navif_speed = 11\n").as_bytes(),
+        )],
+        "site.toml:7:1: error: `images.avif_speed` is 11, not between 1 and 10",
+    );
+}
+
+/// A 4×4 opaque PNG.
+fn tiny_png() -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(4, 4, image::Rgb([200, 100, 50]));
+    let mut bytes = Vec::new();
+    image::DynamicImage::from(image)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}
+
+#[test]
 fn unsafe_links_and_encodings() {
     check(
         &[(
@@ -288,7 +369,7 @@ fn unsafe_links_and_encodings() {
 fn site_authors_and_categories() {
     check(
         &[("site.toml", b"title = \"T\"\nposts_per_pag = 3\n")],
-        "site.toml:2:1: error: unknown field `posts_per_pag`, expected one of `title`, `description`, `base_url`, `default_language`, `time_zone`, `posts_per_page`, `words_per_minute`, `languages`, `next_paths`, `navigation`, `related`, `feed_limit`, `host_url`",
+        "site.toml:2:1: error: unknown field `posts_per_pag`, expected one of `title`, `description`, `base_url`, `default_language`, `time_zone`, `posts_per_page`, `words_per_minute`, `languages`, `next_paths`, `navigation`, `related`, `feed_limit`, `host_url`, `images`",
     );
     check(
         &[("site.toml", b"time_zone = \"Mars/Olympus\"\n")],

@@ -185,7 +185,11 @@ fn a_zola_site_root_with_static_files_and_sections() {
     assert_eq!(site.languages[0].title, "A Zola blog");
     let html = body(&compiled, "data/posts/screenshots.json");
     // `../screenshot.png`, from the post's URL `/screenshots/`, is the static file.
-    assert!(html.contains("src=\"/screenshot.png\""), "{html}");
+    // A raster image: published in its sizes and formats, made from the static file.
+    assert!(
+        html.contains("<picture><source type=\"image/avif\" srcset=\"/data/images/screenshot-16."),
+        "{html}"
+    );
     // `../diagram.svg`, from the same URL, is the file Zola published from `content/`.
     assert!(html.contains("src=\"/data/media/diagram.svg\""), "{html}");
     assert!(html.contains("watch?v=dQw4w9WgXcQ"), "{html}");

@@ -185,6 +185,13 @@ pub struct Image {
     /// Intrinsic height in CSS pixels, when known.
     #[serde(default)]
     pub height: Option<u32>,
+    /// The image's markup as pages show it, written by the compiler with
+    /// [`crate::picture`], URLs under the base path: for a raster image, a `<picture>`
+    /// of its sizes and formats over its placeholder, `src` being its fallback (for
+    /// feeds and link previews); else an `<img>` of `src` as it is (an SVG, another
+    /// site's).
+    #[serde(default)]
+    pub html: String,
 }
 
 /// Which listing a [`ListingPage`] belongs to: `"home"`, or `{"category": "<id>"}` and

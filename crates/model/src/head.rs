@@ -207,15 +207,58 @@ pub fn escape_html(text: &str) -> String {
     escaped
 }
 
-/// The head of a post's page.
-pub fn post_head(site: &SiteDocument, post: &PostDocument) -> HeadTags {
+/// The words of a generated link-preview card: what a page shares as its image when it
+/// has no hero of its own (see [`post_head`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ShareCard {
+    /// The large text: the post's or the listing's title.
+    pub title: String,
+    /// The small line above it: the post's category, "Posts tagged", or none.
+    pub kicker: Option<String>,
+    /// The site's name, at the bottom.
+    pub site_name: String,
+}
+
+/// The card of a post without a hero: its title, its category and the site's name.
+pub fn post_share_card(site: &SiteDocument, summary: &PostSummary) -> ShareCard {
+    let scope = SiteInLanguage::new(site, &summary.language);
+    ShareCard {
+        title: summary.title.clone(),
+        kicker: summary
+            .category
+            .as_ref()
+            .map(|category| category.name.clone()),
+        site_name: scope.title().to_owned(),
+    }
+}
+
+/// The card of a listing: home shows the site's description, a category, author or tag
+/// its name under "Posts in", "Posts by" or "Posts tagged".
+pub fn listing_share_card(site: &SiteDocument, listing: &ListingPage) -> ShareCard {
+    let scope = SiteInLanguage::new(site, &listing.language);
+    let words = scope.words;
+    let (title, kicker) = match listing.listing {
+        Listing::Home => (first_non_empty(&[scope.description(), scope.title()]), None),
+        Listing::Category(_) => (listing_name(&scope, listing), Some(words.posts_in)),
+        Listing::Author(_) => (listing_name(&scope, listing), Some(words.posts_by)),
+        Listing::Tag(_) => (listing_name(&scope, listing), Some(words.posts_tagged)),
+    };
+    ShareCard {
+        title: title.to_owned(),
+        kicker: kicker.map(str::to_owned),
+        site_name: scope.title().to_owned(),
+    }
+}
+
+/// The head of a post's page. `share` is the image its link previews show (a raster
+/// 1200×630 made from its hero, or its card), else its hero as it is.
+pub fn post_head(site: &SiteDocument, post: &PostDocument, share: Option<&Image>) -> HeadTags {
     let summary = &post.summary;
     let scope = SiteInLanguage::new(site, &summary.language);
     let canonical = scope.url(Page::Post(&summary.slug));
     let description = post_description(summary);
-    let image = summary
-        .image
-        .as_ref()
+    let image = share
+        .or(summary.image.as_ref())
         .map(|image| AbsoluteImage::new(&site.base_url, image));
     let card = Card {
         kind: "article",
@@ -238,8 +281,9 @@ pub fn post_head(site: &SiteDocument, post: &PostDocument) -> HeadTags {
     }
 }
 
-/// The head of one page of a listing (home, category, tag or author).
-pub fn listing_head(site: &SiteDocument, listing: &ListingPage) -> HeadTags {
+/// The head of one page of a listing (home, category, tag or author), whose link
+/// previews show `share` (its card).
+pub fn listing_head(site: &SiteDocument, listing: &ListingPage, share: Option<&Image>) -> HeadTags {
     let scope = SiteInLanguage::new(site, &listing.language);
     let canonical = scope.url(listing.listing.page(listing.page));
     let name = listing_name(&scope, listing);
@@ -250,19 +294,27 @@ pub fn listing_head(site: &SiteDocument, listing: &ListingPage) -> HeadTags {
         Listing::Home => join_title(&[name, page_label]),
         _ => join_title(&[name, scope.title(), page_label]),
     };
+    let image = share.map(|image| AbsoluteImage::new(&site.base_url, image));
     let card = Card {
         kind: "website",
         title: name,
         description: &description,
         url: &canonical,
         noindex: false,
-        image: None,
+        image: image.as_ref(),
     };
     let alternates = match listing.listing {
         Listing::Home if listing.page <= 1 => home_alternates(site),
         _ => Vec::new(),
     };
-    let json_ld = listing_json_ld(&scope, listing, name, &description, &canonical);
+    let json_ld = listing_json_ld(
+        &scope,
+        listing,
+        name,
+        &description,
+        &canonical,
+        image.as_ref(),
+    );
     HeadTags {
         title,
         language: scope.code.to_owned(),
@@ -805,6 +857,7 @@ fn listing_json_ld(
     name: &str,
     description: &str,
     canonical: &str,
+    image: Option<&AbsoluteImage<'_>>,
 ) -> Value {
     let mut blog = Map::new();
     blog.insert("@context".into(), SCHEMA_ORG.into());
@@ -812,6 +865,9 @@ fn listing_json_ld(
     insert_text(&mut blog, "name", name);
     insert_text(&mut blog, "description", description);
     blog.insert("url".into(), canonical.into());
+    if let Some(image) = image {
+        blog.insert("image".into(), image.url.clone().into());
+    }
     blog.insert("inLanguage".into(), scope.code.into());
     let posts: Vec<Value> = listing
         .posts
@@ -994,6 +1050,7 @@ mod tests {
             alt: "A phone showing a cart".into(),
             width,
             height,
+            html: String::new(),
         }
     }
 
@@ -1039,6 +1096,7 @@ mod tests {
                 summary("es", "recuperar-carritos", "Recuperar carritos"),
                 &[],
             ),
+            None,
         );
         let head = PageHead::from(&tags);
         assert_eq!(head.title, tags.title);
@@ -1066,9 +1124,9 @@ mod tests {
             ),
             ("x-default", "https://example.com/blog/posts/cart-recovery/"),
         ];
-        let english_head = post_head(&site, &english);
+        let english_head = post_head(&site, &english, None);
         assert_eq!(links(&english_head), expected);
-        assert_eq!(links(&post_head(&site, &spanish)), expected);
+        assert_eq!(links(&post_head(&site, &spanish, None)), expected);
         assert_eq!(
             english_head.canonical,
             "https://example.com/blog/posts/cart-recovery/"
@@ -1077,7 +1135,7 @@ mod tests {
 
     #[test]
     fn every_page_links_the_feeds_of_its_language_when_the_site_has_an_absolute_url() {
-        let head = post_head(&site(BLOG), &post(summary("es", "hola", "Hola"), &[]));
+        let head = post_head(&site(BLOG), &post(summary("es", "hola", "Hola"), &[]), None);
         let feeds: Vec<(&str, &str)> = head
             .feeds
             .iter()
@@ -1100,20 +1158,20 @@ mod tests {
         assert!(head.to_html().contains(
             "<link data-folio-head rel=\"alternate\" type=\"application/atom+xml\" title=\""
         ));
-        let relative = post_head(&site("/"), &english_post());
+        let relative = post_head(&site("/"), &english_post(), None);
         assert_eq!(relative.feeds, [], "no feeds without absolute URLs");
     }
 
     #[test]
     fn a_post_in_one_language_has_no_hreflang_links() {
-        assert_eq!(post_head(&site(BLOG), &english_post()).alternates, []);
+        assert_eq!(post_head(&site(BLOG), &english_post(), None).alternates, []);
     }
 
     #[test]
     fn x_default_needs_a_version_in_the_default_language() {
         let portuguese_and_spanish = post(summary("es", "hola", "Hola"), &[("pt", "ola")]);
         assert_eq!(
-            links(&post_head(&site(BLOG), &portuguese_and_spanish)),
+            links(&post_head(&site(BLOG), &portuguese_and_spanish, None)),
             [
                 ("es", "https://example.com/blog/es/posts/hola/"),
                 ("pt", "https://example.com/blog/pt/posts/ola/"),
@@ -1123,7 +1181,7 @@ mod tests {
 
     #[test]
     fn a_spanish_post_lives_under_its_language_prefix() {
-        let head = post_head(&site(BLOG), &post(summary("es", "hola", "Hola"), &[]));
+        let head = post_head(&site(BLOG), &post(summary("es", "hola", "Hola"), &[]), None);
         assert_eq!(head.canonical, "https://example.com/blog/es/posts/hola/");
         assert_eq!(head.title, "Hola · Folio en español");
         assert_eq!(head.language, "es");
@@ -1135,7 +1193,7 @@ mod tests {
     #[test]
     fn post_titles_end_with_the_site_title_of_their_language_or_the_default_one() {
         let check = |site: &SiteDocument, language: &str, expected: &str| {
-            let head = post_head(site, &post(summary(language, "x", "Olá"), &[]));
+            let head = post_head(site, &post(summary(language, "x", "Olá"), &[]), None);
             assert_eq!(head.title, expected, "{language}");
         };
         check(&site(BLOG), "en", "Olá · Folio");
@@ -1143,7 +1201,11 @@ mod tests {
         let mut untitled = site(BLOG);
         untitled.languages.clear();
         check(&untitled, "en", "Olá");
-        let head = post_head(&site(BLOG), &post(summary("pt-BR", "ola", "Olá"), &[]));
+        let head = post_head(
+            &site(BLOG),
+            &post(summary("pt-BR", "ola", "Olá"), &[]),
+            None,
+        );
         assert_eq!(head.canonical, "https://example.com/blog/pt-BR/posts/ola/");
         assert_eq!(head.meta_content("og:locale"), Some("pt_BR"));
     }
@@ -1152,11 +1214,11 @@ mod tests {
     fn a_post_is_described_by_its_dek_else_its_excerpt() {
         let mut post = english_post();
         assert_eq!(
-            post_head(&site(BLOG), &post).description,
+            post_head(&site(BLOG), &post, None).description,
             "Recover carts without spamming."
         );
         post.summary.description.clear();
-        let head = post_head(&site(BLOG), &post);
+        let head = post_head(&site(BLOG), &post, None);
         assert_eq!(head.description, "The first paragraph.");
         assert_eq!(
             head.meta_content("description"),
@@ -1174,7 +1236,7 @@ mod tests {
         let mut post = english_post();
         post.summary.description.clear();
         post.summary.excerpt.clear();
-        let head = post_head(&site(BLOG), &post);
+        let head = post_head(&site(BLOG), &post, None);
         let keys = keys(&head);
         for key in ["description", "og:description", "twitter:description"] {
             assert!(!keys.contains(&key), "{key} in {keys:?}");
@@ -1192,7 +1254,7 @@ mod tests {
         let description = "Recover carts without spamming.";
         let alt = "A phone showing a cart";
         assert_eq!(
-            post_head(&site(BLOG), &post).meta,
+            post_head(&site(BLOG), &post, None).meta,
             [
                 MetaTag::name("description", description),
                 MetaTag::property("og:type", "article"),
@@ -1220,8 +1282,79 @@ mod tests {
     }
 
     #[test]
+    fn a_share_image_stands_for_the_hero_in_every_link_preview() {
+        let mut post = english_post();
+        post.summary.image = Some(hero("data/media/images/hero.svg", None, None));
+        let share = hero(
+            "data/images/hero-share.0123456789.jpg",
+            Some(1200),
+            Some(630),
+        );
+        let head = post_head(&site(BLOG), &post, Some(&share));
+        assert_shares(
+            &head,
+            "https://example.com/blog/data/images/hero-share.0123456789.jpg",
+        );
+        assert_eq!(head.meta_content("og:image:width"), Some("1200"));
+        assert_eq!(head.meta_content("og:image:height"), Some("630"));
+    }
+
+    /// `head` shows `image` in every link preview: Open Graph, Twitter's and JSON-LD's.
+    fn assert_shares(head: &HeadTags, image: &str) {
+        assert_eq!(head.meta_content("og:image"), Some(image));
+        assert_eq!(head.meta_content("twitter:image"), Some(image));
+        assert_eq!(
+            head.meta_content("twitter:card"),
+            Some("summary_large_image")
+        );
+        assert_eq!(json_ld(head)["image"], image);
+    }
+
+    #[test]
+    fn a_listing_shares_its_card() {
+        let card = hero(
+            "data/images/card-automation.0123456789.png",
+            Some(1200),
+            Some(630),
+        );
+        let category = category_listing("automation", "Automation");
+        assert_eq!(
+            listing_head(&site(BLOG), &category, None).meta_content("og:image"),
+            None
+        );
+        let head = listing_head(&site(BLOG), &category, Some(&card));
+        assert_shares(
+            &head,
+            "https://example.com/blog/data/images/card-automation.0123456789.png",
+        );
+    }
+
+    #[test]
+    fn share_cards_name_the_page_its_kind_and_the_site() {
+        let site = site(BLOG);
+        let post = english_post();
+        let card = post_share_card(&site, &post.summary);
+        assert_eq!(card.title, post.summary.title);
+        assert_eq!(card.kicker.as_deref(), Some("Automation"));
+        assert_eq!(card.site_name, "Folio");
+        let category = listing_share_card(&site, &category_listing("automation", "Automation"));
+        assert_eq!(
+            (category.title.as_str(), category.kicker.as_deref()),
+            ("Automation", Some("Posts in"))
+        );
+        let home = listing_share_card(&site, &listing("en", Listing::Home, "Folio", 1));
+        assert_eq!(home.kicker, None);
+        assert!(!home.title.is_empty());
+        let spanish = listing_share_card(
+            &site,
+            &listing("es", Listing::Tag("ventas".into()), "Ventas", 1),
+        );
+        assert_eq!(spanish.kicker.as_deref(), Some("Artículos con la etiqueta"));
+    }
+
+    #[test]
     fn open_graph_uses_property_and_the_rest_name() {
-        let head = post_head(&site(BLOG), &english_post());
+        let head = post_head(&site(BLOG), &english_post(), None);
         for tag in &head.meta {
             let expected = if tag.key.starts_with("og:") || tag.key.starts_with("article:") {
                 MetaAttribute::Property
@@ -1236,7 +1369,7 @@ mod tests {
 
     #[test]
     fn a_post_without_an_image_gets_a_summary_card_and_no_modified_time() {
-        let head = post_head(&site(BLOG), &english_post());
+        let head = post_head(&site(BLOG), &english_post(), None);
         assert_eq!(head.meta_content("twitter:card"), Some("summary"));
         let keys = keys(&head);
         for key in ["og:image", "twitter:image", "article:modified_time"] {
@@ -1250,7 +1383,7 @@ mod tests {
         let check = |base_url: &str, image: Image, expected: &str| {
             let mut post = english_post();
             post.summary.image = Some(image);
-            let head = post_head(&site(base_url), &post);
+            let head = post_head(&site(base_url), &post, None);
             assert_eq!(head.meta_content("og:image"), Some(expected));
             assert_eq!(head.meta_content("twitter:image"), Some(expected));
             assert_eq!(json_ld(&head)["image"], expected);
@@ -1270,7 +1403,7 @@ mod tests {
     fn image_sizes_are_only_given_when_known() {
         let mut post = english_post();
         post.summary.image = Some(hero("data/media/images/hero.svg", Some(800), None));
-        let head = post_head(&site(BLOG), &post);
+        let head = post_head(&site(BLOG), &post, None);
         assert_eq!(head.meta_content("og:image:width"), Some("800"));
         assert_eq!(head.meta_content("og:image:height"), None);
     }
@@ -1278,10 +1411,13 @@ mod tests {
     #[test]
     fn drafts_are_not_indexed() {
         let mut post = english_post();
-        assert_eq!(post_head(&site(BLOG), &post).meta_content("robots"), None);
+        assert_eq!(
+            post_head(&site(BLOG), &post, None).meta_content("robots"),
+            None
+        );
         post.summary.draft = true;
         assert_eq!(
-            post_head(&site(BLOG), &post).meta_content("robots"),
+            post_head(&site(BLOG), &post, None).meta_content("robots"),
             Some("noindex")
         );
     }
@@ -1290,7 +1426,7 @@ mod tests {
     fn urls_are_root_relative_when_the_base_url_is_a_slash() {
         let site = site("/");
         let post = post(summary("en", "hello", "Hello"), &[("es", "hola")]);
-        let head = post_head(&site, &post);
+        let head = post_head(&site, &post, None);
         assert_eq!(head.canonical, "/posts/hello/");
         assert_eq!(
             links(&head),
@@ -1300,7 +1436,7 @@ mod tests {
                 ("x-default", "/posts/hello/")
             ]
         );
-        let home = listing_head(&site, &listing("es", Listing::Home, "Folio", 1));
+        let home = listing_head(&site, &listing("es", Listing::Home, "Folio", 1), None);
         assert_eq!(home.canonical, "/es/");
         assert_eq!(
             links(&home),
@@ -1309,6 +1445,7 @@ mod tests {
         let tag = listing_head(
             &site,
             &listing("en", Listing::Tag("rust".into()), "Rust", 2),
+            None,
         );
         assert_eq!(tag.canonical, "/tag/rust/page/2/");
     }
@@ -1354,7 +1491,7 @@ mod tests {
                 language: language.into(),
                 ..home
             };
-            assert_eq!(listing_head(&site(BLOG), &home).title, expected);
+            assert_eq!(listing_head(&site(BLOG), &home, None).title, expected);
         };
         check("en", 1, "Folio");
         check("en", 2, "Folio · Page 2");
@@ -1366,7 +1503,7 @@ mod tests {
     #[test]
     fn listing_titles_end_with_the_site_title_then_the_page() {
         let check = |listing: ListingPage, expected: &str, og_title: &str| {
-            let head = listing_head(&site(BLOG), &listing);
+            let head = listing_head(&site(BLOG), &listing, None);
             assert_eq!(head.title, expected);
             assert_eq!(head.meta_content("og:title"), Some(og_title));
             assert_eq!(head.meta_content("twitter:title"), Some(og_title));
@@ -1403,7 +1540,7 @@ mod tests {
     fn the_home_page_is_described_by_the_site_in_its_language() {
         let check = |language: &str, expected: &str| {
             let home = listing(language, Listing::Home, "Folio", 1);
-            let head = listing_head(&site(BLOG), &home);
+            let head = listing_head(&site(BLOG), &home, None);
             assert_eq!(head.description, expected);
             assert_eq!(head.meta_content("og:description"), Some(expected));
         };
@@ -1416,7 +1553,10 @@ mod tests {
     fn categories_are_described_by_their_description_else_by_their_name() {
         let check = |language: &str, id: &str, title: &str, expected: &str| {
             let category = listing(language, Listing::Category(id.into()), title, 1);
-            assert_eq!(listing_head(&site(BLOG), &category).description, expected);
+            assert_eq!(
+                listing_head(&site(BLOG), &category, None).description,
+                expected
+            );
         };
         check(
             "en",
@@ -1429,7 +1569,7 @@ mod tests {
         check("en", "missing", "Missing", "Posts in Missing");
         check("en", "growth", "", "Posts in Growth");
         assert_eq!(
-            listing_head(&site(BLOG), &category_listing("missing", "")).description,
+            listing_head(&site(BLOG), &category_listing("missing", ""), None).description,
             "Posts in missing"
         );
     }
@@ -1438,7 +1578,10 @@ mod tests {
     fn authors_are_described_by_their_role_else_by_their_name() {
         let check = |language: &str, id: &str, title: &str, expected: &str| {
             let author = listing(language, Listing::Author(id.into()), title, 1);
-            assert_eq!(listing_head(&site(BLOG), &author).description, expected);
+            assert_eq!(
+                listing_head(&site(BLOG), &author, None).description,
+                expected
+            );
         };
         check("en", "laura-gomez", "Laura Gómez", "Automation Lead");
         check(
@@ -1460,7 +1603,7 @@ mod tests {
     fn tags_are_described_by_their_name() {
         let check = |language: &str, title: &str, expected: &str| {
             let tag = listing(language, Listing::Tag("whatsapp".into()), title, 1);
-            assert_eq!(listing_head(&site(BLOG), &tag).description, expected);
+            assert_eq!(listing_head(&site(BLOG), &tag, None).description, expected);
         };
         check("en", "WhatsApp", "Posts tagged WhatsApp");
         check("es", "WhatsApp", "Artículos con la etiqueta WhatsApp");
@@ -1476,26 +1619,30 @@ mod tests {
         ];
         for language in ["en", "es"] {
             let home = listing(language, Listing::Home, "Folio", 1);
-            assert_eq!(links(&listing_head(&site(BLOG), &home)), expected);
+            assert_eq!(links(&listing_head(&site(BLOG), &home, None)), expected);
         }
     }
 
     #[test]
     fn other_listing_pages_have_no_hreflang_links() {
         let second_home = listing("en", Listing::Home, "Folio", 2);
-        assert_eq!(listing_head(&site(BLOG), &second_home).alternates, []);
+        assert_eq!(listing_head(&site(BLOG), &second_home, None).alternates, []);
         let category = category_listing("automation", "Automation");
-        assert_eq!(listing_head(&site(BLOG), &category).alternates, []);
+        assert_eq!(listing_head(&site(BLOG), &category, None).alternates, []);
         let single_language_home = listing("en", Listing::Home, "Folio", 1);
         assert_eq!(
-            listing_head(&english_site(BLOG), &single_language_home).alternates,
+            listing_head(&english_site(BLOG), &single_language_home, None).alternates,
             []
         );
     }
 
     #[test]
     fn listings_are_websites_without_article_tags() {
-        let head = listing_head(&site(BLOG), &category_listing("automation", "Automation"));
+        let head = listing_head(
+            &site(BLOG),
+            &category_listing("automation", "Automation"),
+            None,
+        );
         assert_eq!(
             head.canonical,
             "https://example.com/blog/category/automation/"
@@ -1536,7 +1683,7 @@ mod tests {
         ];
         post.summary.image = Some(hero("data/media/images/hero.svg", None, None));
         let url = "https://example.com/blog/posts/cart-recovery/";
-        let json = json_ld(&post_head(&site(BLOG), &post));
+        let json = json_ld(&post_head(&site(BLOG), &post, None));
         assert_eq!(
             json,
             serde_json::json!({
@@ -1582,7 +1729,7 @@ mod tests {
         post.summary.updated = Some("2026-04-01T10:00:00+02:00".into());
         post.summary.tags.clear();
         post.summary.category = None;
-        let json = json_ld(&post_head(&site(BLOG), &post));
+        let json = json_ld(&post_head(&site(BLOG), &post, None));
         assert_eq!(json["dateModified"], "2026-04-01T10:00:00+02:00");
         assert_eq!(json["inLanguage"], "es");
         assert_eq!(
@@ -1602,7 +1749,7 @@ mod tests {
             summary("en", "cart-recovery", "Cart recovery"),
             summary("en", "triage", "Triage"),
         ];
-        let json = json_ld(&listing_head(&site(BLOG), &home));
+        let json = json_ld(&listing_head(&site(BLOG), &home, None));
         assert_eq!(
             json,
             serde_json::json!({
@@ -1637,8 +1784,8 @@ mod tests {
         let mut category = category_listing("automation", title);
         category.posts = vec![summary("en", "x", title)];
         for head in [
-            post_head(&site(BLOG), &post),
-            listing_head(&site(BLOG), &category),
+            post_head(&site(BLOG), &post, None),
+            listing_head(&site(BLOG), &category, None),
         ] {
             assert!(!head.json_ld.contains('<'), "{}", head.json_ld);
             assert!(!head.json_ld.contains('>'), "{}", head.json_ld);
@@ -1647,7 +1794,7 @@ mod tests {
             let name = json.get("headline").or_else(|| json.get("name")).unwrap();
             assert_eq!(name, title);
         }
-        let json = json_ld(&listing_head(&site(BLOG), &category));
+        let json = json_ld(&listing_head(&site(BLOG), &category, None));
         assert_eq!(json["blogPost"][0]["headline"], title);
     }
 
@@ -1682,6 +1829,7 @@ mod tests {
             alt: String::new(),
             width: Some(0),
             height: Some(u32::MAX),
+            html: String::new(),
         });
         odd.draft = true;
         let posts = [
@@ -1704,9 +1852,15 @@ mod tests {
         })
         .collect::<Vec<_>>();
         for site in [empty_site, odd_site, site(BLOG), english_site("/")] {
-            let mut heads: Vec<HeadTags> =
-                posts.iter().map(|post| post_head(&site, post)).collect();
-            heads.extend(listings.iter().map(|listing| listing_head(&site, listing)));
+            let mut heads: Vec<HeadTags> = posts
+                .iter()
+                .map(|post| post_head(&site, post, None))
+                .collect();
+            heads.extend(
+                listings
+                    .iter()
+                    .map(|listing| listing_head(&site, listing, None)),
+            );
             heads
                 .extend(["", "en", "es", "日本語"].map(|language| not_found_head(&site, language)));
             for head in heads {
@@ -1720,7 +1874,7 @@ mod tests {
     fn alternates_without_a_language_are_left_out() {
         let post = post(summary("en", "x", "X"), &[("", "y"), ("es", "x")]);
         assert_eq!(
-            links(&post_head(&site("/"), &post)),
+            links(&post_head(&site("/"), &post, None)),
             [
                 ("en", "/posts/x/"),
                 ("es", "/es/posts/x/"),
@@ -1731,7 +1885,11 @@ mod tests {
 
     #[test]
     fn a_post_without_a_language_is_in_the_default_one() {
-        let head = post_head(&site(BLOG), &post(summary("", "x", "X"), &[("es", "x")]));
+        let head = post_head(
+            &site(BLOG),
+            &post(summary("", "x", "X"), &[("es", "x")]),
+            None,
+        );
         assert_eq!(head.language, "en");
         assert_eq!(head.canonical, "https://example.com/blog/posts/x/");
         assert_eq!(links(&head)[0], ("en", "https://example.com/blog/posts/x/"));

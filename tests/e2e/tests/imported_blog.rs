@@ -53,15 +53,27 @@ fn redirects(dist: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The `src` of every image of a page, as written (from the host's root).
+/// Every image file a page names, as written (from the host's root): each `src` but the
+/// placeholders' `data:` URLs, and each candidate of every `srcset`.
 fn image_sources(html: &str) -> Vec<String> {
-    html.split("<img ")
-        .skip(1)
-        .filter_map(|tag| {
-            let (_, rest) = tag.split_once("src=\"")?;
-            Some(rest[..rest.find('"')?].replace("&amp;", "&"))
-        })
-        .collect()
+    let attribute = |name: &str| -> Vec<String> {
+        html.split(&format!(" {name}=\""))
+            .skip(1)
+            .filter_map(|rest| Some(rest[..rest.find('"')?].replace("&amp;", "&")))
+            .collect()
+    };
+    let mut sources: Vec<String> = attribute("src")
+        .into_iter()
+        .filter(|src| !src.starts_with("data:") && !src.contains("://"))
+        .collect();
+    for srcset in attribute("srcset") {
+        sources.extend(
+            srcset
+                .split(", ")
+                .filter_map(|c| Some(c.split(' ').next()?.to_owned())),
+        );
+    }
+    sources
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -222,14 +222,26 @@ async fn the_app_takes_each_page_over_without_moving_it_or_fetching_its_data() {
         // Nothing moved, and nothing embedded was fetched again.
         let script = "return new Promise(done => {
             let shift = 0;
+            const shifts = [];
+            const rect = r => [r.x, r.y, r.width, r.height].map(Math.round).join(' ');
             new PerformanceObserver(list => {
-                for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value;
+                for (const e of list.getEntries()) if (!e.hadRecentInput) {
+                    shift += e.value;
+                    shifts.push({at: Math.round(e.startTime), value: e.value,
+                        moved: e.sources.map(s => (s.node ? s.node.nodeName + '.'
+                            + (s.node.className || '') : 'removed node')
+                            + ': ' + rect(s.previousRect) + ' -> ' + rect(s.currentRect))});
+                }
             }).observe({type: 'layout-shift', buffered: true});
             setTimeout(() => done({
                 shift,
+                shifts,
+                paints: performance.getEntriesByType('paint')
+                    .map(e => e.name + ' ' + Math.round(e.startTime)),
                 data: performance.getEntriesByType('resource')
                     .map(e => new URL(e.name).pathname)
-                    .filter(p => p.startsWith('/data/') && !p.startsWith('/data/media/')),
+                    .filter(p => p.startsWith('/data/') && !p.startsWith('/data/media/')
+                        && !p.startsWith('/data/images/')),
             }), 300);
         });";
         let result = eval(client, script).await;

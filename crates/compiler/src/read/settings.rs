@@ -28,6 +28,59 @@ pub struct Settings {
     /// The origin of the larger site the blog is part of, when it is not the base URL's
     /// (`https://example.com`): root-relative links out of the blog lead there.
     pub host_url: Option<String>,
+    /// `[images]`: the sizes and formats raster images are made in.
+    pub images: ImageSettings,
+}
+
+/// How raster images are resized and encoded (`[images]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageSettings {
+    /// The widths, in pixels, images are made in (each no wider than the original nor
+    /// than twice the width the layout shows it at), ascending.
+    pub widths: Vec<u32>,
+    /// The modern formats offered before the fallback, in the order browsers try them.
+    pub formats: Vec<ModernFormat>,
+    /// The quality of WebP and JPEG, 1 to 100.
+    pub quality: u8,
+    /// The quality of AVIF, 1 to 100 (AVIF looks as good as JPEG at a lower number).
+    pub avif_quality: u8,
+    /// rav1e's speed, 1 (smallest files, slowest) to 10.
+    pub avif_speed: u8,
+    /// The most pixels an image may have (a guard against a camera's 100-megapixel file).
+    pub max_pixels: u64,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            widths: vec![480, 800, 1200, 1600],
+            formats: vec![ModernFormat::Avif, ModernFormat::Webp],
+            quality: 80,
+            avif_quality: 60,
+            avif_speed: 6,
+            max_pixels: 40_000_000,
+        }
+    }
+}
+
+/// A format offered in a `<source>`, before the fallback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModernFormat {
+    Avif,
+    Webp,
+}
+
+/// `[images]` as written: every key optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawImages {
+    widths: Option<Vec<u32>>,
+    formats: Option<Vec<ModernFormat>>,
+    quality: Option<u8>,
+    avif_quality: Option<u8>,
+    avif_speed: Option<u8>,
+    max_pixels: Option<u64>,
 }
 
 /// What differs per language.
@@ -70,6 +123,7 @@ pub struct SiteConfig {
     pub related: RawRelated,
     pub feed_limit: Option<u32>,
     pub host_url: Option<String>,
+    pub images: RawImages,
 }
 
 /// `[related]`: every key optional, each falling back to the model's default.
@@ -179,6 +233,7 @@ pub fn validate(
         .collect();
     settings.sort_by_key(|l| (l.code != default_language, l.code.clone()));
     let related = related_settings(raw.related, &at)?;
+    let images = image_settings(raw.images, &at)?;
     Ok(Settings {
         base_url,
         default_language,
@@ -191,6 +246,63 @@ pub fn validate(
         // Zola's key; 0 means every post, as when it is left out.
         feed_limit: raw.feed_limit.filter(|&n| n > 0).map(|n| n as usize),
         host_url: raw.host_url.filter(|url| !url.trim().is_empty()),
+        images,
+    })
+}
+
+/// The narrowest and widest width an image may be made in.
+const IMAGE_WIDTHS: std::ops::RangeInclusive<u32> = 16..=8192;
+
+/// `[images]` checked: widths within [`IMAGE_WIDTHS`], qualities from 1 to 100, a speed
+/// from 1 to 10.
+fn image_settings(
+    raw: RawImages,
+    at: &dyn Fn(&str) -> Location,
+) -> Result<ImageSettings, Diagnostic> {
+    let defaults = ImageSettings::default();
+    let mut widths = raw.widths.unwrap_or(defaults.widths);
+    if let Some(&width) = widths.iter().find(|w| !IMAGE_WIDTHS.contains(w)) {
+        return Err(at("widths")
+            .error(format!(
+                "`images.widths` has {width}, not between {} and {}",
+                IMAGE_WIDTHS.start(),
+                IMAGE_WIDTHS.end()
+            ))
+            .with_help(
+                "the widths in pixels images are made in; [480, 800, 1200, 1600] when left out",
+            ));
+    }
+    if widths.is_empty() {
+        return Err(at("widths").error("`images.widths` is empty").with_help(
+            "give at least one width, or leave the key out for [480, 800, 1200, 1600]",
+        ));
+    }
+    widths.sort_unstable();
+    widths.dedup();
+    let mut formats = raw.formats.unwrap_or(defaults.formats);
+    formats.dedup();
+    let range = |key: &str, value: Option<u8>, default: u8, max: u8| match value {
+        Some(v) if v == 0 || v > max => Err(at(key)
+            .error(format!("`images.{key}` is {v}, not between 1 and {max}"))
+            .with_help(format!("{default} when left out"))),
+        Some(v) => Ok(v),
+        None => Ok(default),
+    };
+    let max_pixels = raw.max_pixels.unwrap_or(defaults.max_pixels);
+    if max_pixels == 0 {
+        return Err(at("max_pixels")
+            .error("`images.max_pixels` is 0")
+            .with_help(
+                "the most pixels an image may have; 40000000 (40 megapixels) when left out",
+            ));
+    }
+    Ok(ImageSettings {
+        widths,
+        formats,
+        quality: range("quality", raw.quality, defaults.quality, 100)?,
+        avif_quality: range("avif_quality", raw.avif_quality, defaults.avif_quality, 100)?,
+        avif_speed: range("avif_speed", raw.avif_speed, defaults.avif_speed, 10)?,
+        max_pixels,
     })
 }
 

@@ -7,15 +7,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use folio_model::data_layout::{self, Page as Route, language_prefix};
 use folio_model::head::{self, PageHead};
 use folio_model::pagination::{page_count, page_items};
+use folio_model::picture;
 use folio_model::text_stats::{count_words, reading_minutes};
 use folio_model::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::parallel;
 use crate::read::dates::rfc3339;
 use crate::read::import::{self, Generator, Origin, Params};
 use crate::read::posts::{Catalog, Post, content_path, is_bundle, normalize_url};
 use crate::read::settings::Settings;
+use crate::render::images::{self, ImageProblem, Images, Slot};
 use crate::render::links::{PostResolver, RouteTable};
 use crate::render::markdown;
 use crate::render::shortcodes::templates::{self, SiteTemplates};
@@ -37,14 +39,33 @@ pub struct ContentIndex {
     pub pages: Vec<PageDocument>,
     pub features: Vec<(String, RelatedFeatures)>,
     pub redirects: Redirects,
-    /// Files of the content folder the pages use, by path inside the content folder;
-    /// each is published at [`data_layout::MEDIA_DIR`]`/<path>`.
+    /// Files of the content folder the pages use as they are, by path inside the
+    /// content folder; each is published at [`data_layout::MEDIA_DIR`]`/<path>`.
     pub media: BTreeSet<String>,
+    /// The sizes and formats made of the raster images, by path from the site's root
+    /// (under [`images::IMAGES_DIR`]); filled in by [`crate::build`], which encodes them.
+    pub images: Vec<(String, images::ImageFile)>,
     /// The site's static files (a Zola or Hugo site's `static/`), by their path from the
     /// site's root, copied there as they are.
     pub static_files: BTreeMap<String, std::path::PathBuf>,
     /// How many of each language's newest posts its feeds hold; `None` for all.
     pub feed_limit: Option<usize>,
+}
+
+impl ContentIndex {
+    /// The path from the site's root of every file of the data folder.
+    pub fn data_paths(&self) -> Vec<String> {
+        let mut paths = vec![
+            data_layout::SITE.to_owned(),
+            data_layout::REDIRECTS.to_owned(),
+        ];
+        paths.extend(self.listings.iter().map(|(path, _)| path.clone()));
+        paths.extend(self.posts.iter().map(|(path, _)| path.clone()));
+        paths.extend(self.features.iter().map(|(path, _)| path.clone()));
+        paths.extend(self.media.iter().map(|media| media_url(media)));
+        paths.extend(self.images.iter().map(|(path, _)| path.clone()));
+        paths
+    }
 }
 
 /// How the files of the content folder can be looked at.
@@ -61,6 +82,13 @@ pub struct Assets<'a> {
     pub origin: &'a Origin,
     /// A Zola site's own shortcode templates.
     pub templates: Option<&'a SiteTemplates>,
+    /// The folder the content paths are in.
+    pub root: &'a std::path::Path,
+    /// Makes the sizes and formats of raster images.
+    pub images: &'a Images,
+    /// The path the site is served under (`/`, `/blog/`), which images' markup starts
+    /// its URLs with.
+    pub base_path: &'a str,
 }
 
 /// The media URL, relative to the site's root, of a file of the content folder.
@@ -91,8 +119,12 @@ pub fn assemble(
         warn_missing,
     };
     let results = parallel::map(&catalog.posts, |post| {
-        let (body, media, shown) = bodies.render(post);
-        let summary = summary(post, &body, catalog, settings, assets);
+        let (body, mut media, shown) = bodies.render(post);
+        let hero = post
+            .image
+            .as_ref()
+            .map(|(path, alt)| image(path, alt, Slot::Hero, assets));
+        let summary = summary(post, &body, catalog, settings, hero.as_ref());
         let terms = features::count_terms(&feature_fields(post, &tag_text(post), &body.text));
         // On the Flux blog a `*featured*` picture is the card's, and the body shows it
         // where it belongs: the page then shows it once, there, not again as a hero.
@@ -100,15 +132,24 @@ pub fn assemble(
             .image
             .as_ref()
             .is_some_and(|(path, _)| shown.contains(path));
-        (body, summary, terms, media, shows_hero)
+        let hero_problem = hero.and_then(|hero| {
+            media.extend(hero.original);
+            hero.problem
+        });
+        (body, summary, terms, media, shows_hero, hero_problem)
     });
     let mut media = BTreeSet::new();
     let mut rendered = Vec::with_capacity(catalog.posts.len());
     let mut summaries = Vec::with_capacity(catalog.posts.len());
     let mut counted_terms = Vec::with_capacity(catalog.posts.len());
     let mut hero_in_body = Vec::with_capacity(catalog.posts.len());
-    for (post, (body, summary, terms, used, shows_hero)) in catalog.posts.iter().zip(results) {
+    for (post, (body, summary, terms, used, shows_hero, hero_problem)) in
+        catalog.posts.iter().zip(results)
+    {
         hero_in_body.push(shows_hero);
+        if let Some(problem) = hero_problem {
+            problems.push(diagnostic(post.page.locate("image"), &problem));
+        }
         report(post, &body, problems);
         if post.description.trim().is_empty() {
             problems.push(post.page.locate("title").warning("this post has no description").with_help(
@@ -120,14 +161,6 @@ pub fn assemble(
         summaries.push(summary);
         counted_terms.push(terms);
     }
-    media.extend(
-        catalog
-            .posts
-            .iter()
-            .filter_map(|p| p.image.as_ref())
-            .filter(|(path, _)| !path.contains("://"))
-            .map(|(path, _)| path.clone()),
-    );
     let mut pages = Vec::with_capacity(catalog.pages.len());
     for (page, (body, used, _)) in catalog
         .pages
@@ -158,12 +191,15 @@ pub fn assemble(
             head: PageHead::default(),
         });
     }
-    let avatars = catalog
-        .authors
-        .values()
-        .filter_map(|a| a.file.as_ref()?.avatar.as_deref())
-        .filter_map(|a| content_path("", a));
-    media.extend(avatars.filter(|a| assets.paths.contains(a)));
+    for (id, entry) in &catalog.authors {
+        if let Some(avatar) = avatar(entry, assets) {
+            media.extend(avatar.original);
+            if let Some(problem) = avatar.problem {
+                let file = Location::file(&format!("authors/{id}.toml"));
+                problems.push(diagnostic(file, &problem));
+            }
+        }
+    }
 
     let mut order: Vec<usize> = (0..catalog.posts.len()).collect();
     order.sort_by(|&a, &b| {
@@ -230,6 +266,7 @@ pub fn assemble(
         features,
         redirects: redirects(catalog, settings),
         media,
+        images: Vec::new(),
         static_files: assets.statics.clone(),
         feed_limit: settings.feed_limit,
     }
@@ -370,13 +407,13 @@ fn fill_heads(
     site: &mut SiteDocument,
 ) {
     let post_heads = parallel::map(posts, |(_, post)| {
-        PageHead::from(&head::post_head(site, post))
+        PageHead::from(&head::post_head(site, post, None))
     });
     for ((_, post), head) in posts.iter_mut().zip(post_heads) {
         post.head = head;
     }
     let listing_heads = parallel::map(listings, |(_, listing)| {
-        PageHead::from(&head::listing_head(site, listing))
+        PageHead::from(&head::listing_head(site, listing, None))
     });
     for ((_, listing), head) in listings.iter_mut().zip(listing_heads) {
         listing.head = head;
@@ -704,7 +741,7 @@ fn summary(
     body: &markdown::Rendered,
     catalog: &Catalog<'_>,
     settings: &Settings,
-    assets: &Assets<'_>,
+    hero: Option<&PreparedImage>,
 ) -> PostSummary {
     let words = count_words(&body.text);
     // The author's words first: the description, else the summary before `<!-- more -->`.
@@ -736,30 +773,93 @@ fn summary(
                 name: catalog.authors[id].name.clone(),
             })
             .collect(),
-        image: post
-            .image
-            .as_ref()
-            .map(|(path, alt)| image(path, alt, assets)),
+        image: hero.map(|hero| hero.image.clone()),
         draft: post.draft,
     }
 }
 
-fn image(path: &str, alt: &str, assets: &Assets<'_>) -> Image {
+/// An image of the content folder as a page shows it, with what the site must publish
+/// for it.
+struct PreparedImage {
+    image: Image,
+    /// The file to copy as it is (an SVG, an animation), by its path in the content
+    /// folder; `None` when its variants are made instead, or it is another site's.
+    original: Option<String>,
+    problem: Option<ImageProblem>,
+}
+
+fn image(path: &str, alt: &str, slot: Slot, assets: &Assets<'_>) -> PreparedImage {
+    let prepared =
+        |src: String, size: Option<(u32, u32)>, responsive: Option<&picture::Responsive>| {
+            let image = Image {
+                src,
+                alt: alt.to_owned(),
+                width: size.map(|s| s.0),
+                height: size.map(|s| s.1),
+                html: String::new(),
+            };
+            let priority = match slot {
+                Slot::Hero => picture::Priority::High,
+                Slot::Body | Slot::Avatar => picture::Priority::Lazy,
+            };
+            let under_base = |url: &str| format!("{}{url}", assets.base_path);
+            let html = picture::picture_html(&image, responsive, &under_base, priority);
+            Image { html, ..image }
+        };
+    let as_it_is = |size: Option<(u32, u32)>, problem: Option<ImageProblem>| PreparedImage {
+        image: prepared(media_url(path), size, None),
+        original: Some(path.to_owned()),
+        problem,
+    };
     if path.contains("://") {
-        return Image {
-            src: path.to_owned(),
-            alt: alt.to_owned(),
-            width: None,
-            height: None,
+        return PreparedImage {
+            image: prepared(path.to_owned(), None, None),
+            original: None,
+            problem: None,
         };
     }
-    let size = (assets.size)(path);
-    Image {
-        src: media_url(path),
-        alt: alt.to_owned(),
-        width: size.map(|s| s.0),
-        height: size.map(|s| s.1),
+    if !images::is_raster(path) {
+        return as_it_is((assets.size)(path), None);
     }
+    match assets.images.prepare(&assets.root.join(path), path, slot) {
+        Ok(images::Prepared {
+            width,
+            height,
+            variants: Some(variants),
+            warning,
+        }) => PreparedImage {
+            image: prepared(
+                variants.src,
+                Some((width, height)),
+                Some(&variants.responsive),
+            ),
+            original: None,
+            problem: warning,
+        },
+        Ok(kept) => as_it_is(Some((kept.width, kept.height)), kept.warning),
+        Err(problem) => as_it_is((assets.size)(path), Some(problem)),
+    }
+}
+
+/// The diagnostic of an image's problem at `location`.
+fn diagnostic(location: Location, problem: &ImageProblem) -> Diagnostic {
+    let diagnostic = match problem.warning {
+        true => location.warning(&problem.message),
+        false => location.error(&problem.message),
+    };
+    diagnostic.with_help(&problem.help)
+}
+
+/// The avatar of an author, when its file names one that exists.
+fn avatar(entry: &crate::read::posts::AuthorEntry, assets: &Assets<'_>) -> Option<PreparedImage> {
+    let path = entry
+        .file
+        .as_ref()?
+        .avatar
+        .as_deref()
+        .and_then(|a| content_path("", a))
+        .filter(|a| assets.paths.contains(a))?;
+    Some(image(&path, &entry.name, Slot::Avatar, assets))
 }
 
 fn author(id: &str, catalog: &Catalog<'_>, assets: &Assets<'_>) -> Author {
@@ -772,11 +872,7 @@ fn author(id: &str, catalog: &Catalog<'_>, assets: &Assets<'_>) -> Author {
         bio_html: file
             .map(|f| markdown::render_inline(&f.bio))
             .unwrap_or_default(),
-        avatar: file
-            .and_then(|f| f.avatar.as_deref())
-            .and_then(|a| content_path("", a))
-            .filter(|a| assets.paths.contains(a))
-            .map(|a| image(&a, &entry.name, assets)),
+        avatar: avatar(entry, assets).map(|a| a.image),
         links: file.map(|f| f.links.clone()).unwrap_or_default(),
     }
 }

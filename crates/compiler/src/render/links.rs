@@ -6,13 +6,15 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::data_layout::{self, Page as Route, language_prefix};
+use folio_model::picture;
 
 use crate::read::import::{Generator, Origin, permalinks};
 use crate::read::posts::{Catalog, content_path, is_bundle, normalize_url};
 use crate::read::settings::Settings;
 use crate::render::assemble::{Assets, media_url, post_route};
 use crate::render::highlight;
-use crate::render::markdown::{ImageTarget, LinkTarget, Resolve};
+use crate::render::images::{self, ImageProblem, Slot};
+use crate::render::markdown::{ImageTarget, ImageUse, LinkTarget, Resolve};
 
 /// Where internal links may point: post files, routes, old URLs and section folders.
 pub(super) struct RouteTable {
@@ -207,7 +209,7 @@ impl Resolve for PostResolver<'_> {
         }
     }
 
-    fn image(&self, src: &str) -> Result<ImageTarget, String> {
+    fn image(&self, src: &str, usage: ImageUse) -> Result<ImageTarget, String> {
         let beside = std::iter::once(self.folder)
             .chain(self.translation_folders.iter().copied())
             .filter_map(|folder| content_path(folder, src))
@@ -221,19 +223,79 @@ impl Resolve for PostResolver<'_> {
             Some(published.clone())
         });
         if let Some(path) = content_file {
-            self.media.borrow_mut().insert(path.clone());
             self.shown.borrow_mut().insert(path.clone());
-            return Ok(ImageTarget {
-                src: format!("{}{}", self.base_path, media_url(&path)),
-                size: (self.assets.size)(&path),
-            });
+            let file = self.assets.root.join(&path);
+            let original = || {
+                (
+                    format!("{}{}", self.base_path, media_url(&path)),
+                    (self.assets.size)(&path),
+                )
+            };
+            return Ok(self.image_target(&file, &path, usage, original, Some(&path)));
         }
-        match from_root().filter(|path| self.assets.statics.contains_key(path)) {
-            Some(path) => Ok(ImageTarget {
-                src: format!("{}{path}", self.base_path),
-                size: (self.assets.static_size)(&path),
-            }),
+        match from_root().and_then(|path| Some((self.assets.statics.get(&path)?, path))) {
+            Some((file, path)) => {
+                let original = || {
+                    (
+                        format!("{}{path}", self.base_path),
+                        (self.assets.static_size)(&path),
+                    )
+                };
+                Ok(self.image_target(file, &path, usage, original, None))
+            }
             None => Err(format!("image file `{src}` not found")),
+        }
+    }
+}
+
+impl PostResolver<'_> {
+    /// The image in `file` (`name` in the site) as the body shows it: its variants for
+    /// a Markdown image of a raster file, else the `original` URL and size, with
+    /// `media` (a file of the content folder) published as it is.
+    fn image_target(
+        &self,
+        file: &std::path::Path,
+        name: &str,
+        usage: ImageUse,
+        original: impl Fn() -> (String, Option<(u32, u32)>),
+        media: Option<&str>,
+    ) -> ImageTarget {
+        let as_is = |problem: Option<ImageProblem>, size: Option<(u32, u32)>| {
+            if let Some(media) = media {
+                self.media.borrow_mut().insert(media.to_owned());
+            }
+            let (src, original_size) = original();
+            ImageTarget {
+                src,
+                size: size.or(original_size),
+                responsive: None,
+                problem,
+            }
+        };
+        if usage == ImageUse::RawHtml || !images::is_raster(name) {
+            return as_is(None, None);
+        }
+        match self.assets.images.prepare(file, name, Slot::Body) {
+            Ok(images::Prepared {
+                width,
+                height,
+                variants: Some(variants),
+                warning,
+            }) => {
+                let under_base = |url: &str| format!("{}{url}", self.base_path);
+                let mut responsive = variants.responsive;
+                for source in &mut responsive.sources {
+                    source.srcset = picture::srcset_under(&source.srcset, &under_base);
+                }
+                ImageTarget {
+                    src: under_base(&variants.src),
+                    size: Some((width, height)),
+                    responsive: Some(responsive),
+                    problem: warning,
+                }
+            }
+            Ok(prepared) => as_is(prepared.warning, Some((prepared.width, prepared.height))),
+            Err(problem) => as_is(Some(problem), None),
         }
     }
 }

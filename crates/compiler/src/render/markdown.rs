@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use folio_model::TocEntry;
 
 use crate::render::highlight;
+use crate::render::images::ImageProblem;
+use folio_model::picture;
 use markup_repair::Repaired;
 use outline::Outline;
 use table_cells::TableCells;
@@ -56,6 +58,31 @@ pub struct ImageTarget {
     pub src: String,
     /// Intrinsic size, when known.
     pub size: Option<(u32, u32)>,
+    /// Its sizes and formats (URLs under the base path), for a `<picture>`.
+    pub responsive: Option<picture::Responsive>,
+    /// What is wrong with the image, or what the author should know about it.
+    pub problem: Option<ImageProblem>,
+}
+
+impl ImageTarget {
+    /// The image at `src` as it is.
+    pub fn plain(src: &str, size: Option<(u32, u32)>) -> Self {
+        ImageTarget {
+            src: src.to_owned(),
+            size,
+            responsive: None,
+            problem: None,
+        }
+    }
+}
+
+/// What refers to an image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageUse {
+    /// A Markdown image (or a shortcode's): written as a `<picture>` of its variants.
+    Markdown,
+    /// An `<img>` of raw HTML, whose markup is the author's: its URL is resolved only.
+    RawHtml,
 }
 
 /// Answers for the links, images and code of one post.
@@ -63,7 +90,7 @@ pub trait Resolve {
     /// Where `href` leads.
     fn link(&self, href: &str) -> LinkTarget;
     /// The image at `src`; an error message when the file is missing.
-    fn image(&self, src: &str) -> Result<ImageTarget, String>;
+    fn image(&self, src: &str, usage: ImageUse) -> Result<ImageTarget, String>;
     /// The inside of a code block in `language`, highlighted; `None` when the language is
     /// not known.
     fn highlight(&self, language: &str, code: &str) -> Option<String> {
@@ -249,11 +276,8 @@ pub fn render_inline(markdown: &str) -> String {
                 LinkTarget::Unchanged
             }
         }
-        fn image(&self, src: &str) -> Result<ImageTarget, String> {
-            Ok(ImageTarget {
-                src: src.to_owned(),
-                size: None,
-            })
+        fn image(&self, src: &str, _: ImageUse) -> Result<ImageTarget, String> {
+            Ok(ImageTarget::plain(src, None))
         }
     }
     render(markdown, &NoResolve, true).html
@@ -375,8 +399,14 @@ impl<'a> RenderState<'a> {
                 Event::End(TagEnd::Image) => {
                     let (at, src, title, alt) = self.image.take().unwrap_or_default();
                     let mut html = self.image_html(at, &src, &alt, resolver, warn_missing);
-                    if !title.is_empty() && html.ends_with('>') {
-                        html.insert_str(html.len() - 1, &format!(" title=\"{}\"", escape(&title)));
+                    // The title is the shown `<img>`'s: the last one, after a `<picture>`'s
+                    // placeholder and sources.
+                    if let Some(end) = html
+                        .rfind("<img ")
+                        .and_then(|img| Some(img + html[img..].find('>')?))
+                        .filter(|_| !title.is_empty())
+                    {
+                        html.insert_str(end, &format!(" title=\"{}\"", escape(&title)));
                     }
                     self.push(Event::Html(html.into()));
                 }
@@ -581,7 +611,13 @@ impl<'a> RenderState<'a> {
                 },
                 raw_urls::UrlKind::Image if written.contains(':') => continue,
                 raw_urls::UrlKind::Image => {
-                    let target = self.checked_image(offset, written, resolver, warn_missing);
+                    let target = self.checked_image(
+                        offset,
+                        written,
+                        ImageUse::RawHtml,
+                        resolver,
+                        warn_missing,
+                    );
                     (target.src, target.size.filter(|_| !raw.sized))
                 }
             };
@@ -785,13 +821,25 @@ impl<'a> RenderState<'a> {
             return String::new();
         }
         let target = if src.contains("://") {
-            ImageTarget {
-                src: src.to_owned(),
-                size: None,
-            }
+            ImageTarget::plain(src, None)
         } else {
-            self.checked_image(offset, src, resolver, warn_missing)
+            self.checked_image(offset, src, ImageUse::Markdown, resolver, warn_missing)
         };
+        if let Some(responsive) = target.responsive {
+            let image = folio_model::Image {
+                src: target.src,
+                alt: alt.to_owned(),
+                width: target.size.map(|s| s.0),
+                height: target.size.map(|s| s.1),
+                html: String::new(),
+            };
+            return picture::picture_html(
+                &image,
+                Some(&responsive),
+                &str::to_owned,
+                picture::Priority::Lazy,
+            );
+        }
         let mut tag = format!("<img src=\"{}\" alt=\"{}\"", href(&target.src), escape(alt));
         if let Some((width, height)) = target.size {
             tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
@@ -805,11 +853,17 @@ impl<'a> RenderState<'a> {
         &mut self,
         offset: usize,
         src: &str,
+        usage: ImageUse,
         resolver: &dyn Resolve,
         warn_missing: bool,
     ) -> ImageTarget {
-        match resolver.image(src) {
-            Ok(target) => target,
+        match resolver.image(src, usage) {
+            Ok(mut target) => {
+                if let Some(problem) = target.problem.take() {
+                    self.problem(offset, problem.message, &problem.help, problem.warning);
+                }
+                target
+            }
             Err(message) => {
                 let help = if warn_missing {
                     "copy the image into the content folder; it is left as written for now"
@@ -817,10 +871,7 @@ impl<'a> RenderState<'a> {
                     "put the image beside the post (page bundle) or under the content folder, or fix the path"
                 };
                 self.problem(offset, message, help, warn_missing);
-                ImageTarget {
-                    src: src.to_owned(),
-                    size: None,
-                }
+                ImageTarget::plain(src, None)
             }
         }
     }
@@ -927,6 +978,11 @@ fn valid_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option
             (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| Cow::Owned(digits.to_owned()))
         }
+        ("img", "src") if value.trim_start().starts_with("data:") => value
+            .trim_start()
+            .starts_with("data:image/")
+            .then_some(Cow::Borrowed(value)),
+        (_, "href" | "src") if is_unsafe_url(value) => None,
         (_, "href" | "src") => Some(valid_fragment(value)),
         // A callout is a note of the text around it, not a landmark of the page.
         ("div", "role") => (value == "note").then_some(Cow::Borrowed(value)),
@@ -1090,6 +1146,10 @@ fn body_sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("pre", ["data-lang", "tabindex", "role"])
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // The `<picture>` of an image's sizes and formats, over its `data:` placeholder
+        // (`folio_model::picture`), inside raw HTML such as a shortcode's figure. A
+        // `data:` URL is kept only as an image's `src` (see `valid_attribute`).
+        .add_url_schemes(["data"])
         // What sites' own shortcode templates write: pictures with their sources, and
         // videos of the site (their `src` is a path the CSP's `media-src 'self'` allows).
         .add_tags(["picture", "source", "video"])
@@ -1119,13 +1179,36 @@ fn body_sanitizer() -> ammonia::Builder<'static> {
 /// away from the site: a fragment (`#usage`) becomes `page_url#usage`, a path from the
 /// host's root (`/blog/posts/x/`, as bodies write the site's links and images) gets the
 /// host of `base_url`, and any other relative URL is joined to `base_url`.
+///
+/// A `<picture>` becomes its `<img>` (feed readers show one file, the largest fallback),
+/// and the placeholders go: away from the page's styles they would show as a second,
+/// blurred copy.
 pub fn with_absolute_urls(html: &str, base_url: &str, page_url: &str) -> String {
     let mut builder = body_sanitizer();
+    // `srcset` is no URL attribute to the sanitizer, so it would stay relative.
+    builder.rm_tags(["picture", "source"]);
     builder.url_relative(ammonia::UrlRelative::Custom(Box::new(AbsoluteUrls {
         base_url: base_url.to_owned(),
         page_url: page_url.to_owned(),
     })));
-    builder.clean(html).to_string()
+    builder.clean(&without_placeholders(html)).to_string()
+}
+
+/// `html` without the placeholders [`picture::picture_html`] writes.
+fn without_placeholders(html: &str) -> Cow<'_, str> {
+    let start = format!("<img class=\"{}\" src=\"data:", picture::PLACEHOLDER_CLASS);
+    if !html.contains(&start) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&start) {
+        out.push_str(&rest[..at]);
+        // A data URL holds no `>`.
+        rest = rest[at..].find('>').map_or("", |end| &rest[at + end + 1..]);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// `https://example.com` for `https://example.com/blog/`: the scheme and host of an
@@ -1183,12 +1266,12 @@ mod tests {
                 _ => LinkTarget::Missing("link to a post's route".into()),
             }
         }
-        fn image(&self, src: &str) -> Result<ImageTarget, String> {
+        fn image(&self, src: &str, _: ImageUse) -> Result<ImageTarget, String> {
             match src {
-                "pic.png" => Ok(ImageTarget {
-                    src: "/blog/data/media/posts/a/pic.png".into(),
-                    size: Some((640, 480)),
-                }),
+                "pic.png" => Ok(ImageTarget::plain(
+                    "/blog/data/media/posts/a/pic.png",
+                    Some((640, 480)),
+                )),
                 _ => Err(format!("image file `{src}` not found")),
             }
         }

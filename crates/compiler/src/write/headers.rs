@@ -17,17 +17,20 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use folio_model::data_layout;
 use sha2::{Digest, Sha256};
 
+use crate::render::images::IMAGES_DIR;
 use crate::write::site_files::SiteFile;
 
-/// For files whose name carries a hash of their content (Trunk's `main-<hash>.css`).
+/// For files whose name carries a hash of their content (Trunk's `main-<hash>.css`, the
+/// images' variants).
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// For every other file: cached, but checked with the server before each use.
 const REVALIDATE: &str = "public, max-age=0, must-revalidate";
 
 /// The `_headers` file of a site served under `base_path` (`/` or `/blog/`), made from
-/// `template` (Trunk's `index.html`), for the files the compiler writes (`written`).
-pub fn file(template_html: &str, base_path: &str, written: &[SiteFile]) -> SiteFile {
+/// `template` (Trunk's `index.html`), for the files the compiler writes (`written`, and
+/// `data`: the paths of the data folder's files, from the site's root).
+pub fn file(template_html: &str, base_path: &str, written: &[SiteFile], data: &[&str]) -> SiteFile {
     let mut text = String::from(
         "# Written by folio-build. HTTP headers for Netlify and Cloudflare Pages; other\n\
          # hosts: see the README's section on deploying.\n",
@@ -54,7 +57,11 @@ pub fn file(template_html: &str, base_path: &str, written: &[SiteFile]) -> SiteF
     for asset in hashed_assets(template_html, base_path) {
         rule(&asset, &[("Cache-Control", IMMUTABLE)]);
     }
-    for path in revalidated_paths(base_path, written) {
+    let images = format!("{base_path}{IMAGES_DIR}/*");
+    if data.iter().any(|path| path.starts_with(IMAGES_DIR)) {
+        rule(&images, &[("Cache-Control", IMMUTABLE)]);
+    }
+    for path in revalidated_paths(base_path, written, data) {
         rule(&path, &[("Cache-Control", REVALIDATE)]);
     }
     SiteFile {
@@ -164,12 +171,11 @@ fn is_hashed_name(path: &str) -> bool {
 /// A rule for each file and folder at the top of what the compiler writes, and the
 /// site's root and data: the HTML, JSON, feeds and sitemap, which change with the
 /// content.
-fn revalidated_paths(base_path: &str, written: &[SiteFile]) -> BTreeSet<String> {
-    let mut paths = BTreeSet::from([
-        base_path.to_owned(),
-        format!("{base_path}index.html"),
-        format!("{base_path}{}/*", data_layout::DATA_DIR),
-    ]);
+/// The paths of every file but the hashed ones, as rules: each top-level file, and each
+/// top-level folder's `*` (the data folder's one level down, since its images are
+/// hashed and the hosts add up the rules that match).
+fn revalidated_paths(base_path: &str, written: &[SiteFile], data: &[&str]) -> BTreeSet<String> {
+    let mut paths = BTreeSet::from([base_path.to_owned(), format!("{base_path}index.html")]);
     for file in written {
         let path = match file.path.split_once('/') {
             Some((folder, _)) => format!("{base_path}{folder}/*"),
@@ -177,6 +183,21 @@ fn revalidated_paths(base_path: &str, written: &[SiteFile]) -> BTreeSet<String> 
         };
         if !path.ends_with(data_layout::HEADERS) {
             paths.insert(path);
+        }
+    }
+    let data_folder = format!("{}/", data_layout::DATA_DIR);
+    for path in data {
+        let Some(inside) = path.strip_prefix(&data_folder) else {
+            continue;
+        };
+        match inside.split_once('/') {
+            Some((folder, _)) if path.starts_with(IMAGES_DIR) && folder == "images" => {}
+            Some((folder, _)) => {
+                paths.insert(format!("{base_path}{data_folder}{folder}/*"));
+            }
+            None => {
+                paths.insert(format!("{base_path}{path}"));
+            }
         }
     }
     paths
@@ -241,24 +262,39 @@ await init({ module_or_path: '/blog/folio-db1775828e8c19ec_bg.wasm' });
                 contents: String::new(),
             },
         ];
-        let headers = file(TEMPLATE, "/blog/", &written).contents;
+        let data = [
+            "data/site.json",
+            "data/posts/a.json",
+            "data/media/posts/a/chart.svg",
+            "data/images/photo-480.0123456789.avif",
+        ];
+        let headers = file(TEMPLATE, "/blog/", &written, &data).contents;
         for immutable in [
             "/blog/main-92d9e230b1806228.css",
             "/blog/folio-db1775828e8c19ec.js",
             "/blog/folio-db1775828e8c19ec_bg.wasm",
+            "/blog/data/images/*",
         ] {
             assert!(
                 headers.contains(&format!("\n{immutable}\n  Cache-Control: {IMMUTABLE}\n")),
                 "{immutable} in\n{headers}"
             );
         }
-        for revalidated in ["/blog/", "/blog/posts/*", "/blog/404.html", "/blog/data/*"] {
+        for revalidated in [
+            "/blog/",
+            "/blog/posts/*",
+            "/blog/404.html",
+            "/blog/data/site.json",
+            "/blog/data/posts/*",
+            "/blog/data/media/*",
+        ] {
             assert!(
                 headers.contains(&format!("\n{revalidated}\n  Cache-Control: {REVALIDATE}\n")),
                 "{revalidated} in\n{headers}"
             );
         }
         assert!(!headers.contains("other.js"));
+        assert!(!headers.contains("/blog/data/*"), "{headers}");
         assert_eq!(headers.matches("Content-Security-Policy").count(), 1);
     }
 }

@@ -12,6 +12,7 @@ use folio_model::{data_layout, feature_lines};
 use crate::parallel;
 use crate::read::source::IoError;
 use crate::render::assemble::{ContentIndex, media_url};
+use crate::render::images::ImageFile;
 
 /// Writes every document of `index` and its media under `out_dir` (the site's `data`
 /// folder), replacing its previous contents only once all is written.
@@ -39,6 +40,7 @@ pub fn write_atomically(
 /// serializing runs beside the writing and no more than a file per core is in memory.
 enum Contents<'a> {
     Bytes(Vec<u8>),
+    Shared(&'a [u8]),
     Json(&'a dyn erased::Json),
     Lines(&'a RelatedFeatures),
     CopyOf(PathBuf),
@@ -66,6 +68,13 @@ fn write_all(index: &ContentIndex, content_dir: &Path, dir: &Path) -> Result<(),
             .iter()
             .map(|media| (media_url(media), Contents::CopyOf(content_dir.join(media)))),
     );
+    files.extend(index.images.iter().map(|(path, file)| {
+        let contents = match file {
+            ImageFile::Cached(cached) => Contents::CopyOf(cached.clone()),
+            ImageFile::Encoded(bytes) => Contents::Shared(bytes),
+        };
+        (path.clone(), contents)
+    }));
     write_files(
         files
             .into_iter()
@@ -103,6 +112,7 @@ fn write_files(files: Vec<(PathBuf, Contents<'_>)>) -> Result<(), IoError> {
     let results = parallel::map(&files, |(path, contents)| {
         let written = match contents {
             Contents::Bytes(bytes) => fs::write(path, bytes),
+            Contents::Shared(bytes) => fs::write(path, bytes),
             Contents::Json(value) => fs::write(path, value.to_json()),
             Contents::Lines(features) => fs::write(path, feature_lines::to_json_lines(features)),
             Contents::CopyOf(source) => {

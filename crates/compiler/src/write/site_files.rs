@@ -61,7 +61,9 @@ pub fn write(
     files.extend(feeds);
     files.extend(sitemap::files(index));
     let base_path = data_layout::base_path(&index.site.base_url);
-    files.push(headers::file(template.html(), &base_path, &files));
+    let data = index.data_paths();
+    let data: Vec<&str> = data.iter().map(String::as_str).collect();
+    files.push(headers::file(template.html(), &base_path, &files, &data));
     // A Zola or Hugo site's static files go to the site's root as they are, unless Folio
     // writes a file there (its `robots.txt`, a page, the data folder).
     let ours: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();

@@ -56,7 +56,7 @@ fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
         .map(|(_, post)| post)
         .filter(|post| !post.summary.draft)
         .map(|post| SitemapEntry {
-            head: head::post_head(&index.site, post),
+            head: head::post_head(&index.site, post, None),
             lastmod: Some(
                 post.summary
                     .updated
@@ -70,7 +70,7 @@ fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
         .map(|(_, listing)| listing)
         .filter(|listing| listing.page <= 1)
         .map(|listing| SitemapEntry {
-            head: head::listing_head(&index.site, listing),
+            head: head::listing_head(&index.site, listing, None),
             lastmod: listing
                 .posts
                 .iter()

@@ -117,6 +117,8 @@ enum Content {
     Phrasing,
     /// A `<summary>`'s: phrasing, or one heading.
     Summary,
+    /// A `<picture>`'s: its `<source>`s and one `<img>`.
+    Picture,
 }
 
 /// An open element, as written.
@@ -216,6 +218,7 @@ impl<'a> Writer<'a> {
             Content::Flow => true,
             Content::Phrasing => is_phrasing(&name),
             Content::Summary => is_phrasing(&name) || heading_level(&name).is_some(),
+            Content::Picture => matches!(name, local_name!("source") | local_name!("img")),
         };
         if !fits {
             if is_void(&name) {
@@ -246,6 +249,7 @@ impl<'a> Writer<'a> {
         }
         let content = match (&name, self.content()) {
             (&local_name!("summary"), _) => Content::Summary,
+            (&local_name!("picture"), _) => Content::Picture,
             (name, parent) if is_transparent(name) => parent,
             (name, _) if is_phrasing(name) || heading_level(name).is_some() => Content::Phrasing,
             (&local_name!("p") | &local_name!("pre"), _) => Content::Phrasing,
@@ -624,6 +628,13 @@ mod tests {
             mended("<summary><h3>Title</h3></summary>"),
             "<summary><h2>Title</h2></summary>",
             "a summary may hold a heading"
+        );
+        let picture = "<picture><source type=\"image/avif\" srcset=\"a.avif 480w\" sizes=\"100vw\">\
+                       <img src=\"a.jpg\" alt=\"\"></picture>";
+        assert_eq!(
+            mended(&format!("<p><a href=\"/x\">{picture}</a></p>")),
+            format!("<p><a href=\"/x\">{picture}</a></p>"),
+            "a picture is phrasing, and holds its sources"
         );
     }
 
