@@ -7,6 +7,7 @@
     report.py bundle RESULTS_DIR           the "App bundle" section, as Markdown
     report.py navigation RESULTS_DIR       the "Client-side navigation" section
     report.py pages RESULTS_DIR            the "Page loads" section (Lighthouse)
+    report.py images RESULTS_DIR           the "Images" section (build times, Lighthouse)
     report.py scale RESULTS_DIR            the "Scale" section (a post page at 10,000 posts)
     report.py lighthouse-line FILE         one Lighthouse report in one line (progress)
     report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
@@ -448,6 +449,13 @@ def lighthouse_runs(results, prefix, read):
     return runs
 
 
+def median_figures(runs, keys):
+    """The median of each figure over the runs that have it (`None` where none has)."""
+    return {k: statistics.median(r[k] for r in runs if r[k] is not None)
+            if any(r[k] is not None for r in runs) else None
+            for k in keys}
+
+
 def lighthouse_line(path):
     f = lighthouse_figures(read_json(path))
     return (f"score {f['score']:.0f}, FCP {f['fcp']:.0f} ms, LCP {f['lcp']:.0f} ms, "
@@ -487,9 +495,7 @@ def pages(results):
             if not runs:
                 out.append(f"| {label} | {site} | 0 | – | – | – | – | – | – | – |")
                 continue
-            median = {k: statistics.median(r[k] for r in runs if r[k] is not None)
-                      if any(r[k] is not None for r in runs) else None
-                      for k, _, _ in LIGHTHOUSE_METRICS}
+            median = median_figures(runs, [k for k, _, _ in LIGHTHOUSE_METRICS])
             medians[site] = median
             lcps = [r["lcp"] for r in runs if r["lcp"] is not None]
             spread = f"{metric_text('lcp', min(lcps))}–{metric_text('lcp', max(lcps))}" if lcps else "–"
@@ -527,6 +533,105 @@ def pages(results):
                "language, Folio's CSS and images, and layouts with Folio's elements and classes, "
                "without JavaScript.")
     out.append("")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- images
+
+IMAGE_PAGES = [("home", "home page"), ("post", "KubeCon EU 2022 wrap-up (23 pictures)")]
+
+
+def image_figures(report):
+    """LCP, the bytes of the images a page loaded, and how many, from a Lighthouse report."""
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    pictures = [r for r in requests if r.get("resourceType") == "Image"
+                and not r.get("url", "").startswith("data:")]
+    return {
+        "lcp": report["audits"]["largest-contentful-paint"].get("numericValue"),
+        "image_bytes": sum(r.get("transferSize", 0) for r in pictures),
+        "images": len(pictures),
+        "bytes": report["audits"]["total-byte-weight"].get("numericValue"),
+    }
+
+
+def timed_seconds(results, prefix):
+    """The wall times of the runs whose files start with `prefix`."""
+    times = []
+    for name in sorted(os.listdir(results)):
+        if name.startswith(prefix) and not name.endswith(".log"):
+            value = read_kv(os.path.join(results, name)).get("seconds")
+            if value:
+                times.append(float(value))
+    return times
+
+
+def file_bytes(path, column):
+    with open(path, encoding="utf-8") as f:
+        return [int(line.split()[column]) for line in f if line.strip()]
+
+
+def images(results):
+    meta = read_kv(os.path.join(results, "meta"))
+    out = ["## Images: Folio against Hugo's image processing", ""]
+    out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}; "
+               f"Lighthouse {meta['lighthouse']}, Hugo {meta['hugo']}.")
+    out.append("")
+    out.append(f"The Flux blog (`../shared/corpora/flux-blog`: 77 posts, {meta['sources']} PNG and JPEG "
+               "files in its posts' folders), built whole by each tool. Folio makes every raster image "
+               "a page shows in AVIF (rav1e, speed 6), WebP (libwebp) and one JPEG or PNG fallback, at "
+               "the widths the layout needs; the Hugo peer (`scripts/bench-support/hugo-images/`) "
+               "makes the same widths with `.Resize` in WebP and a fallback in the original's format, "
+               "as a Hugo user writes it (Hugo 0.111 encodes no AVIF), with Folio's `sizes`, CSS and "
+               "markup, and no JavaScript. **Folio encodes a third format that Hugo does not**: "
+               "AVIF, most of its time.")
+    out.append("")
+    folio_files = file_bytes(os.path.join(results, "folio-files"), 1)
+    hugo_files = file_bytes(os.path.join(results, "hugo-files"), 0)
+    out.append("| build | tool | runs | median wall time | files made | their bytes |")
+    out.append("|---|---|---:|---:|---:|---:|")
+    rows = [("empty cache", "folio-cold", "hugo-cold"), ("with the cache", "folio-warm-", "hugo-warm-")]
+    for label, folio_prefix, hugo_prefix in rows:
+        for tool, prefix, files in (("Folio", folio_prefix, folio_files), ("Hugo", hugo_prefix, hugo_files)):
+            times = timed_seconds(results, prefix)
+            median = seconds(statistics.median(times)) if times else "–"
+            made = f"{len(files)} | {sum(files) / 2**20:.1f} MiB" if label == "empty cache" else "0 | –"
+            out.append(f"| {label} | {tool} | {len(times)} | {median} | {made} |")
+    out.append("")
+    out.append(f"Folio's count: {meta.get('folio_images', '?')}. Folio's times are `folio-build` alone "
+               "(every page, feed and document, and the images); Hugo's are `hugo` (every page and "
+               "the images). A build with the cache reads each image's bytes to hash them and "
+               "encodes nothing.")
+    out.append("")
+    out.append("Lighthouse's default mobile run (simulated slow 4G, 4x slower CPU), each page of each "
+               "site in turn, the site first alternating from run to run; medians. Image bytes are "
+               "the images the page loaded before Lighthouse stopped (lazy images below the first "
+               "screen are not loaded by either).")
+    out.append("")
+    out.append("| page | site | runs | LCP | images loaded | image bytes | total bytes |")
+    out.append("|---|---|---:|---:|---:|---:|---:|")
+    verdicts = []
+    for page, label in IMAGE_PAGES:
+        medians = {}
+        for site in ("folio", "hugo"):
+            runs = lighthouse_runs(results, f"lh-{site}-{page}-", image_figures)
+            if not runs:
+                out.append(f"| {label} | {site} | 0 | – | – | – | – |")
+                continue
+            median = median_figures(runs, ("lcp", "image_bytes", "images", "bytes"))
+            medians[site] = median
+            out.append(f"| {label} | {'Folio' if site == 'folio' else 'Hugo'} | {len(runs)} "
+                       f"| {metric_text('lcp', median['lcp'])} | {median['images']:.0f} "
+                       f"| {median['image_bytes'] / 1024:.0f} KiB | {median['bytes'] / 1024:.0f} KiB |")
+        if "folio" in medians and "hugo" in medians and medians["hugo"]["lcp"] and medians["hugo"]["image_bytes"]:
+            lcp = medians["folio"]["lcp"] / medians["hugo"]["lcp"]
+            size = medians["folio"]["image_bytes"] / medians["hugo"]["image_bytes"]
+            met = lcp <= 1.0 and size <= 0.8
+            verdicts.append(f"{label}: LCP {lcp:.2f}x Hugo's, image bytes {100 * size:.0f}% of Hugo's, "
+                            + ("**met**" if met else "**missed**"))
+    out.append("")
+    if verdicts:
+        out.append("Goal: LCP no more than Hugo's, image bytes at most 80% of Hugo's. " + "; ".join(verdicts) + ".")
+        out.append("")
     return "\n".join(out) + "\n"
 
 
@@ -630,6 +735,8 @@ def main():
         sys.stdout.write(navigation(args[0]))
     elif command == "pages":
         sys.stdout.write(pages(args[0]))
+    elif command == "images":
+        sys.stdout.write(images(args[0]))
     elif command == "scale":
         sys.stdout.write(scale(args[0]))
     elif command == "lighthouse-line":

@@ -1,4 +1,5 @@
-//! A post as a card in a list: category, title, dek, author, date and reading time.
+//! A post as a card in a list: its hero, category, title, dek, author, date and reading
+//! time.
 
 use folio_model::PostSummary;
 use folio_model::calendar::iso_date;
@@ -28,12 +29,18 @@ pub fn PostCard(
     } else {
         view! { <h2 class="post-card-title">{link}</h2> }.into_any()
     };
+    // The compiler's markup of the hero as a card shows it: the hero's sizes and
+    // formats, lazy, cut to the card's frame.
+    let image = post
+        .image
+        .map(|image| view! { <div class="post-card-image" inner_html=image.html></div> });
     let category = post
         .category
         .map(|category| view! { <CategoryLabel category locale=locale.clone() /> });
 
     view! {
         <li class="post-card">
+            {image}
             {category}
             {title}
             <p class="dek">{post.excerpt}</p>

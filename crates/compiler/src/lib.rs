@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use diagnostic::Location;
+use folio_images as images;
 use read::{front_matter, import, posts, settings, source};
 use render::shortcodes::templates::{self, SiteTemplates};
-use render::{assemble, highlight, images};
+use render::{assemble, highlight};
 use write::output;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};

@@ -263,3 +263,37 @@ fn every_image_a_post_showed_in_hugo_is_in_its_page() {
     }
     assert_eq!(checked, 77);
 }
+
+#[test]
+fn a_body_that_shows_the_hero_loads_its_first_image_first_and_its_card_shows_the_hero() {
+    let compiled = compiled();
+    let title = "KubeCon EU 2022 Wrap-Up";
+    let (_, post) = compiled
+        .index
+        .posts
+        .iter()
+        .find(|(_, post)| post.summary.title == title)
+        .expect("the KubeCon wrap-up");
+    // Its body shows `kubecon-welcome-featured.jpg` itself, first (`imgproc`).
+    assert!(post.summary.image.is_none(), "the page shows the hero once");
+    let first = post.body_html.split("<picture>").nth(1).expect("pictures");
+    let first = first.split("</picture>").next().unwrap();
+    assert!(
+        first.contains("kubecon-welcome-featured") && first.contains("fetchpriority=\"high\""),
+        "{first}"
+    );
+    assert_eq!(post.body_html.matches("fetchpriority").count(), 1);
+    let card = compiled
+        .index
+        .listings
+        .iter()
+        .flat_map(|(_, listing)| &listing.posts)
+        .find(|card| card.title == title)
+        .and_then(|card| card.image.as_ref())
+        .expect("the card shows the hero");
+    assert!(
+        card.html.contains("loading=\"lazy\"") && card.html.contains("(min-width: 61.5rem)"),
+        "{}",
+        card.html
+    );
+}

@@ -185,7 +185,8 @@ pub struct Image {
     /// Intrinsic height in CSS pixels, when known.
     #[serde(default)]
     pub height: Option<u32>,
-    /// The image's markup as pages show it, written by the compiler with
+    /// The image's markup as the document that holds it shows it (a post's hero in its
+    /// post's document, as its card in a listing's), written by the compiler with
     /// [`crate::picture`], URLs under the base path: for a raster image, a `<picture>`
     /// of its sizes and formats over its placeholder, `src` being its fallback (for
     /// feeds and link previews); else an `<img>` of `src` as it is (an SVG, another

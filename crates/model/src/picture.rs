@@ -36,6 +36,10 @@ pub enum Priority {
     Lazy,
 }
 
+/// How an image of each [`Priority`] asks to be loaded.
+const HIGH: &str = " fetchpriority=\"high\" decoding=\"async\"";
+const LAZY: &str = " loading=\"lazy\" decoding=\"async\"";
+
 /// The class of the element that holds an image and its placeholder.
 pub const FRAME_CLASS: &str = "image-frame";
 /// The class of a placeholder.
@@ -60,8 +64,8 @@ pub fn picture_html(
         _ => String::new(),
     };
     let loading = match priority {
-        Priority::High => " fetchpriority=\"high\" decoding=\"async\"",
-        Priority::Lazy => " loading=\"lazy\" decoding=\"async\"",
+        Priority::High => HIGH,
+        Priority::Lazy => LAZY,
     };
     let img = format!(
         "<img src=\"{}\" alt=\"{}\"{size}{loading}>",
@@ -93,6 +97,23 @@ pub fn picture_html(
         html.push_str("</span>");
     }
     html
+}
+
+/// `html` (a body) with its first image, when this module wrote it, loaded as
+/// [`Priority::High`]: a body that shows the post's hero stands for the hero, and its
+/// first image is the page's largest paint. `None` when the first image is not one of
+/// this module's (raw HTML's), or there is none.
+pub fn first_image_first(html: &str) -> Option<String> {
+    let start = html.find("<img ")?;
+    let tag_end = start + html[start..].find('>')?;
+    // The placeholder comes first in its frame: the image is the next one.
+    let start = match html[start..tag_end].contains(PLACEHOLDER_CLASS) {
+        true => tag_end + html[tag_end..].find("<img ")?,
+        false => start,
+    };
+    let tag_end = start + html[start..].find('>')?;
+    let at = start + html[start..tag_end].find(LAZY)?;
+    Some(format!("{}{HIGH}{}", &html[..at], &html[at + LAZY.len()..]))
 }
 
 /// A `srcset` with each candidate's URL passed through `link`.
@@ -152,6 +173,51 @@ mod tests {
              <source type=\"image/avif\" srcset=\"/blog/data/images/cat-480.aaaaaaaaaa.avif 480w, /blog/data/images/cat-800.bbbbbbbbbb.avif 800w\" sizes=\"min(1600px, 42rem, 100vw - 2rem)\">\
              <img src=\"/blog/data/images/cat-800.0123456789.jpg\" alt=\"A cat &quot;asleep&quot;\" width=\"1600\" height=\"900\" loading=\"lazy\" decoding=\"async\">\
              </picture></span>"
+        );
+    }
+
+    #[test]
+    fn a_bodys_first_image_can_be_loaded_first() {
+        let lazy = |image: &Image, placeholder| {
+            picture_html(
+                image,
+                Some(&variants(placeholder)),
+                &under_blog,
+                Priority::Lazy,
+            )
+        };
+        let high = |image: &Image, placeholder| {
+            picture_html(
+                image,
+                Some(&variants(placeholder)),
+                &under_blog,
+                Priority::High,
+            )
+        };
+        let second = Image {
+            src: "data/images/dog.jpg".into(),
+            ..photo()
+        };
+        for placeholder in [Some("data:image/png;base64,iVBO"), None] {
+            let body = format!(
+                "<p>Hi</p>{}<p>{}</p>",
+                lazy(&photo(), placeholder),
+                lazy(&second, placeholder)
+            );
+            assert_eq!(
+                first_image_first(&body),
+                Some(format!(
+                    "<p>Hi</p>{}<p>{}</p>",
+                    high(&photo(), placeholder),
+                    lazy(&second, placeholder)
+                ))
+            );
+        }
+        assert_eq!(first_image_first("<p>No image</p>"), None);
+        assert_eq!(
+            first_image_first("<img src=\"a.png\" alt=\"\"><p>x</p>"),
+            None,
+            "raw HTML's image is left as the author wrote it"
         );
     }
 

@@ -128,3 +128,77 @@ async fn each_screen_loads_the_smallest_sharp_hero_over_its_placeholder() {
         browser.close().await;
     }
 }
+
+/// The AVIF candidates of a `<picture>`'s `srcset`, as (path, width).
+const AVIF_CANDIDATES: &str =
+    "const avif = picture => picture.querySelector('source[type=\"image/avif\"]')
+    .getAttribute('srcset').split(', ').map(c => c.split(' '))
+    .map(([url, w]) => [new URL(url, location.href).pathname, parseInt(w)]);";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn listing_cards_show_each_hero_small_lazy_and_in_one_shape() {
+    let dist = flux_build();
+    let server = StaticServer::start_under(&dist, "blog", 0).await;
+    for (width, height, ratio) in [(375, 812, 3.0), (1280, 900, 1.0)] {
+        let browser = Browser::start_as_device(width, height, ratio).await;
+        let client = &browser.client;
+        client
+            .goto(&server.url("/blog/"))
+            .await
+            .expect("load the home page");
+        wait_until(
+            client,
+            "the first card's image loads",
+            "const img = document.querySelector('.post-card-image picture img'); return !!img && img.complete && img.naturalWidth > 0;",
+        )
+        .await;
+        let script = format!(
+            "{AVIF_CANDIDATES}
+             const frames = [...document.querySelectorAll('.post-card-image')];
+             const img = frames[0].querySelector('picture img');
+             const requested = new Set(performance.getEntriesByType('resource')
+                 .map(e => new URL(e.name).pathname));
+             return {{
+                 cards: document.querySelectorAll('.post-card').length,
+                 images: frames.length,
+                 shapes: [...new Set(frames.map(f => {{
+                     const r = f.getBoundingClientRect();
+                     return Math.round(r.width / r.height * 100) / 100;
+                 }}))],
+                 lazy: frames.every(f => f.querySelector('picture img').loading === 'lazy'
+                     && !f.querySelector('[fetchpriority]')),
+                 placeholders: frames.filter(f => f.querySelector('.image-placeholder')).length,
+                 current: new URL(img.currentSrc).pathname,
+                 candidates: avif(img.closest('picture')),
+                 shown: img.getBoundingClientRect().width,
+                 far: frames.filter(f => f.getBoundingClientRect().top > 4 * innerHeight)
+                     .filter(f => requested.has(new URL(f.querySelector('picture img').currentSrc
+                         || f.querySelector('picture img').src).pathname)).length,
+                 farCount: frames.filter(f => f.getBoundingClientRect().top > 4 * innerHeight).length,
+             }};"
+        );
+        let cards = eval(client, &script).await;
+        assert!(
+            cards["images"].as_u64().unwrap() >= 3,
+            "{width} px: the Flux home's cards show their heroes: {cards}"
+        );
+        assert_eq!(cards["shapes"].as_array().map(Vec::len), Some(1), "{cards}");
+        assert_eq!(cards["lazy"], true, "{cards}");
+        assert_eq!(cards["placeholders"], cards["images"], "{cards}");
+        let needed = (cards["shown"].as_f64().unwrap() * ratio).ceil() as u64;
+        let candidates = cards["candidates"].as_array().unwrap();
+        let expected = candidates
+            .iter()
+            .find(|c| c[1].as_u64().unwrap() >= needed)
+            .unwrap_or_else(|| candidates.last().unwrap());
+        assert_eq!(
+            cards["current"], expected[0],
+            "{width} px at {ratio}x needs {needed} pixels: {cards}"
+        );
+        assert_eq!(
+            cards["far"], 0,
+            "{width} px: cards far below the screen load nothing: {cards}"
+        );
+        browser.close().await;
+    }
+}

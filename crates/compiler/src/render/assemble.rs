@@ -17,12 +17,12 @@ use crate::read::dates::rfc3339;
 use crate::read::import::{self, Generator, Origin, Params};
 use crate::read::posts::{Catalog, Post, content_path, is_bundle, normalize_url};
 use crate::read::settings::Settings;
-use crate::render::images::{self, ImageProblem, Images, Slot};
 use crate::render::links::{PostResolver, RouteTable};
 use crate::render::markdown;
 use crate::render::shortcodes::templates::{self, SiteTemplates};
 use crate::render::shortcodes::{self, Dialect};
 use crate::render::{features, highlight};
+use folio_images::{self as images, ImageProblem, Images, Slot};
 
 /// A post gets a table of contents when it has this many `##`/`###` headings...
 const TOC_MIN_HEADINGS: usize = 3;
@@ -125,6 +125,12 @@ pub fn assemble(
             .as_ref()
             .map(|(path, alt)| image(path, alt, Slot::Hero, assets));
         let summary = summary(post, &body, catalog, settings, hero.as_ref());
+        // The hero's files again, as a listing's card shows them (the hero's problems
+        // are reported once, with the hero's).
+        let card = post
+            .image
+            .as_ref()
+            .map(|(path, alt)| image(path, alt, Slot::Card, assets).image);
         let terms = features::count_terms(&feature_fields(post, &tag_text(post), &body.text));
         // On the Flux blog a `*featured*` picture is the card's, and the body shows it
         // where it belongs: the page then shows it once, there, not again as a hero.
@@ -136,14 +142,15 @@ pub fn assemble(
             media.extend(hero.original);
             hero.problem
         });
-        (body, summary, terms, media, shows_hero, hero_problem)
+        (body, summary, card, terms, media, shows_hero, hero_problem)
     });
     let mut media = BTreeSet::new();
     let mut rendered = Vec::with_capacity(catalog.posts.len());
     let mut summaries = Vec::with_capacity(catalog.posts.len());
+    let mut cards = Vec::with_capacity(catalog.posts.len());
     let mut counted_terms = Vec::with_capacity(catalog.posts.len());
     let mut hero_in_body = Vec::with_capacity(catalog.posts.len());
-    for (post, (body, summary, terms, used, shows_hero, hero_problem)) in
+    for (post, (body, summary, card, terms, used, shows_hero, hero_problem)) in
         catalog.posts.iter().zip(results)
     {
         hero_in_body.push(shows_hero);
@@ -158,6 +165,10 @@ pub fn assemble(
         }
         media.extend(used);
         rendered.push(body);
+        cards.push(PostSummary {
+            image: card,
+            ..summary.clone()
+        });
         summaries.push(summary);
         counted_terms.push(terms);
     }
@@ -236,9 +247,7 @@ pub fn assemble(
         let mut listings: Vec<_> = settings
             .languages
             .iter()
-            .flat_map(|language| {
-                listing_pages(&language.code, &order, catalog, settings, &summaries)
-            })
+            .flat_map(|language| listing_pages(&language.code, &order, catalog, settings, &cards))
             .collect();
         let mut site = site_document(catalog, settings, assets);
         fill_heads(&mut posts, &mut listings, &mut site);
@@ -247,10 +256,14 @@ pub fn assemble(
         }
         // The post page shows its document's image as the hero; a body that shows that
         // file itself keeps it as the card's and the link preview's picture only (the
-        // listings' summaries and the head, already written, keep it).
+        // listings' summaries and the head, already written, keep it), and its first
+        // image, the page's largest paint, loads first as the hero would.
         for ((_, document), &i) in posts.iter_mut().zip(&order) {
             if hero_in_body[i] {
                 document.summary.image = None;
+                if let Some(html) = picture::first_image_first(&document.body_html) {
+                    document.body_html = html;
+                }
             }
         }
         let features = features
@@ -505,13 +518,14 @@ fn in_language(order: &[usize], catalog: &Catalog<'_>, language: &str) -> Vec<us
         .collect()
 }
 
-/// The listing pages of one language: home, then every category, tag and author.
+/// The listing pages of one language: home, then every category, tag and author, of
+/// the posts' `cards` (their summaries with their heroes as cards show them).
 fn listing_pages(
     language: &str,
     order: &[usize],
     catalog: &Catalog<'_>,
     settings: &Settings,
-    summaries: &[PostSummary],
+    cards: &[PostSummary],
 ) -> Vec<(String, ListingPage)> {
     let prefix = language_prefix(language, &settings.default_language);
     let title = &settings
@@ -520,7 +534,7 @@ fn listing_pages(
         .title;
     let cards: Vec<&PostSummary> = in_language(order, catalog, language)
         .into_iter()
-        .map(|i| &summaries[i])
+        .map(|i| &cards[i])
         .collect();
     let mut listings = Vec::new();
     let mut add_listing = |listing: Listing, title: String, members: &[usize]| {
@@ -800,7 +814,7 @@ fn image(path: &str, alt: &str, slot: Slot, assets: &Assets<'_>) -> PreparedImag
             };
             let priority = match slot {
                 Slot::Hero => picture::Priority::High,
-                Slot::Body | Slot::Avatar => picture::Priority::Lazy,
+                Slot::Body | Slot::Avatar | Slot::Card => picture::Priority::Lazy,
             };
             let under_base = |url: &str| format!("{}{url}", assets.base_path);
             let html = picture::picture_html(&image, responsive, &under_base, priority);

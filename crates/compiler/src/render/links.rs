@@ -13,8 +13,8 @@ use crate::read::posts::{Catalog, content_path, is_bundle, normalize_url};
 use crate::read::settings::Settings;
 use crate::render::assemble::{Assets, media_url, post_route};
 use crate::render::highlight;
-use crate::render::images::{self, ImageProblem, Slot};
 use crate::render::markdown::{ImageTarget, ImageUse, LinkTarget, Resolve};
+use folio_images::{self as images, ImageProblem, Slot};
 
 /// Where internal links may point: post files, routes, old URLs and section folders.
 pub(super) struct RouteTable {

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use folio_model::TocEntry;
 
 use crate::render::highlight;
-use crate::render::images::ImageProblem;
+use folio_images::ImageProblem;
 use folio_model::picture;
 use markup_repair::Repaired;
 use outline::Outline;

@@ -17,8 +17,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use folio_model::data_layout;
 use sha2::{Digest, Sha256};
 
-use crate::render::images::IMAGES_DIR;
 use crate::write::site_files::SiteFile;
+use folio_images::IMAGES_DIR;
 
 /// For files whose name carries a hash of their content (Trunk's `main-<hash>.css`, the
 /// images' variants).

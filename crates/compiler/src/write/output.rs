@@ -12,7 +12,7 @@ use folio_model::{data_layout, feature_lines};
 use crate::parallel;
 use crate::read::source::IoError;
 use crate::render::assemble::{ContentIndex, media_url};
-use crate::render::images::ImageFile;
+use folio_images::ImageFile;
 
 /// Writes every document of `index` and its media under `out_dir` (the site's `data`
 /// folder), replacing its previous contents only once all is written.

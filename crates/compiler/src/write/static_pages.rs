@@ -40,13 +40,16 @@ pub struct Template {
     html: String,
 }
 
-/// What Trunk's loader awaits before it starts the app, in the static pages: the
-/// browser's report of the page's largest contentful paint (at once where there is no
-/// such report, and after a second at most).
+/// What Trunk's loader awaits before it starts the app, in the static pages: the page's
+/// load (its stylesheets and the images of its first screen, a card's too), a frame to
+/// paint them, then the browser's report of the page's largest contentful paint (at once
+/// where there is no such report); after a second at most.
 const AFTER_FIRST_PAINT: &str = "await new Promise(go => { setTimeout(go, 1000); \
     const paint = \"largest-contentful-paint\"; \
+    const painted = () => requestAnimationFrame(() => setTimeout(() => { \
     if (!(PerformanceObserver.supportedEntryTypes || []).includes(paint)) return go(); \
-    new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: paint, buffered: true }); });\n";
+    new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: paint, buffered: true }); })); \
+    if (document.readyState === \"complete\") painted(); else addEventListener(\"load\", painted, { once: true }); });\n";
 
 /// Trunk's `index.html`, changed so that a static page's article comes before the app:
 /// the links that preload the app's JS and wasm while the page is parsed go, and the

@@ -349,3 +349,34 @@ fn stems_are_safe_in_urls() {
     assert_eq!(stem("日本.png"), "image");
     assert_eq!(stem("no-extension"), "no-extension");
 }
+
+#[test]
+fn a_card_shows_the_heros_files_at_the_cards_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "hero.jpg",
+        &photo(2000, 1000),
+        ImageFormat::Jpeg,
+    );
+    let images = Images::new(&settings(), None, false);
+    let hero = images.prepare(&file, "hero.jpg", Slot::Hero).unwrap();
+    let made = images.jobs.lock().unwrap().len();
+    let card = images.prepare(&file, "hero.jpg", Slot::Card).unwrap();
+    assert_eq!(
+        images.jobs.lock().unwrap().len(),
+        made,
+        "nothing more to make"
+    );
+    let (hero, card) = (hero.variants.unwrap(), card.variants.unwrap());
+    assert_eq!(card.src, hero.src);
+    assert_eq!(card.responsive.sources, hero.responsive.sources);
+    assert!(card.responsive.placeholder.is_some());
+    assert!(
+        card.responsive
+            .sizes
+            .starts_with("(min-width: 61.5rem) min(22.5rem"),
+        "{}",
+        card.responsive.sizes
+    );
+}

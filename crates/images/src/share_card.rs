@@ -13,7 +13,7 @@ pub const CARD_WIDTH: u32 = 1200;
 /// Height of a card in pixels.
 pub const CARD_HEIGHT: u32 = 630;
 
-const FONT: &[u8] = include_bytes!("../../../assets/DejaVuSans-Bold.ttf");
+const FONT: &[u8] = include_bytes!("../assets/DejaVuSans-Bold.ttf");
 const FAMILY: &str = "DejaVu Sans";
 
 const MARGIN: f32 = 80.0;

@@ -13,6 +13,7 @@
 pub mod cache;
 mod decode;
 mod encode;
+mod settings;
 mod share;
 pub mod share_card;
 
@@ -22,13 +23,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use folio_model::picture::{ImageSource, Responsive};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::parallel;
-use crate::read::settings::{ImageSettings, ModernFormat};
 use decode::{DecodeError, Kept, Recognized, SourceFormat};
 use encode::{OutputFormat, Quality};
+pub use settings::{ImageSettings, ModernFormat};
 pub use share::{SITE_COLOURS, ShareSource};
 
 /// Changes whenever what the encoders write changes, so that no earlier build's file is
@@ -46,6 +47,12 @@ pub const COLUMN_WIDTH: u32 = 672;
 const COLUMN_SIZES: &str = "min(42rem, 100vw - 2rem)";
 /// The width of an author's avatar in CSS pixels (`.avatar`, 3.5rem).
 pub const AVATAR_WIDTH: u32 = 56;
+/// The width of a hero on a listing's card (`.post-card-image`: the whole card) in a
+/// grid of `.post-list` columns, at least 19rem wide and 1.25rem apart, in `main` (72rem
+/// at most, 1rem of padding on each side): one column below 41.25rem of viewport, two
+/// below 61.5rem (at most 29rem each), then three (at most 22.5rem each).
+const CARD_SIZES: &str = "(min-width: 61.5rem) min(22.5rem, 33.3vw - 1.5rem), \
+    (min-width: 41.25rem) calc(50vw - 1.625rem), calc(100vw - 2rem)";
 
 /// Where an image is shown, which decides the widths it is made in and its `sizes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,12 +63,15 @@ pub enum Slot {
     Body,
     /// An author's avatar.
     Avatar,
+    /// A post's hero on a listing's card: never wider than a hero, so the hero's files
+    /// serve it (nothing more is made), with the card's `sizes`.
+    Card,
 }
 
 impl Slot {
     fn shown_width(self) -> u32 {
         match self {
-            Slot::Hero | Slot::Body => COLUMN_WIDTH,
+            Slot::Hero | Slot::Body | Slot::Card => COLUMN_WIDTH,
             Slot::Avatar => AVATAR_WIDTH,
         }
     }
@@ -72,6 +82,7 @@ impl Slot {
             Slot::Body if width < COLUMN_WIDTH => format!("min({width}px, 100vw - 2rem)"),
             Slot::Body => COLUMN_SIZES.to_owned(),
             Slot::Avatar => "3.5rem".to_owned(),
+            Slot::Card => CARD_SIZES.to_owned(),
         }
     }
 }
@@ -287,7 +298,7 @@ impl Images {
         let widest = width.min(2 * slot.shown_width());
         let candidates = match slot {
             Slot::Avatar => vec![AVATAR_WIDTH],
-            Slot::Hero | Slot::Body => self.settings.widths.clone(),
+            Slot::Hero | Slot::Body | Slot::Card => self.settings.widths.clone(),
         };
         let mut widths: Vec<u32> = candidates.into_iter().filter(|&w| w < widest).collect();
         widths.push(widest);
@@ -361,7 +372,7 @@ impl Images {
     }
 
     /// Makes every variant and link-preview image the pages name that no earlier build
-    /// made, one source per core; each published file by its path from the site's root.
+    /// made, one source per task on every core; each published file by its path from the site's root.
     pub fn encode(&self) -> Result<Vec<(String, ImageFile)>, ImageProblem> {
         let jobs =
             std::mem::take(&mut *self.jobs.lock().expect("no thread panics holding the jobs"));
@@ -373,7 +384,10 @@ impl Images {
                 .push((name, job));
         }
         let groups: Vec<Vec<(String, Job)>> = by_source.into_values().collect();
-        let made = parallel::map(&groups, |jobs| self.encode_source(jobs));
+        let made: Vec<_> = groups
+            .par_iter()
+            .map(|jobs| self.encode_source(jobs))
+            .collect();
         let mut files = Vec::new();
         for group in made {
             files.extend(group?);

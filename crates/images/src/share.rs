@@ -11,6 +11,7 @@ use std::sync::atomic::Ordering;
 
 use folio_model::head::ShareCard;
 use image::{DynamicImage, Rgb, RgbImage, RgbaImage};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::encode::{self, OutputFormat};
@@ -126,7 +127,7 @@ impl Images {
         Ok(format!("{IMAGES_DIR}/{file}"))
     }
 
-    /// Makes every link-preview image no earlier build made, one per core.
+    /// Makes every link-preview image no earlier build made, one per task on every core.
     pub(super) fn encode_shares(&self) -> Result<Vec<(String, ImageFile)>, ImageProblem> {
         let jobs: Vec<(String, ShareJob)> = std::mem::take(
             &mut *self
@@ -136,42 +137,45 @@ impl Images {
         )
         .into_iter()
         .collect();
-        let made = crate::parallel::map(&jobs, |(name, job)| {
-            let path = format!("{IMAGES_DIR}/{name}");
-            if let Some(cached) = self.cache.get(name) {
-                self.reused.fetch_add(1, Ordering::Relaxed);
-                return Ok((path, ImageFile::Cached(cached)));
-            }
-            let bytes = match job {
-                ShareJob::Hero { file, name, svg } => {
-                    let cover = self.hero_cover(file, name, *svg)?;
-                    encode::encode(
-                        &DynamicImage::ImageRgb8(cover),
-                        OutputFormat::Jpeg,
-                        self.quality,
-                    )
+        let made: Vec<_> = jobs
+            .par_iter()
+            .map(|(name, job)| {
+                let path = format!("{IMAGES_DIR}/{name}");
+                if let Some(cached) = self.cache.get(name) {
+                    self.reused.fetch_add(1, Ordering::Relaxed);
+                    return Ok((path, ImageFile::Cached(cached)));
                 }
-                ShareJob::Card(card) => {
-                    let text = CardText {
-                        title: &card.title,
-                        kicker: card.kicker.as_deref(),
-                        site_name: &card.site_name,
-                    };
-                    let pixels = flatten(&share_card::card(&text, &SITE_COLOURS));
-                    encode::encode(
-                        &DynamicImage::ImageRgb8(pixels),
-                        OutputFormat::Png,
-                        self.quality,
-                    )
-                }
-            };
-            self.encoded.fetch_add(1, Ordering::Relaxed);
-            let file = match self.cache.put(name, &bytes) {
-                Some(cached) => ImageFile::Cached(cached),
-                None => ImageFile::Encoded(bytes.into()),
-            };
-            Ok((path, file))
-        });
+                let bytes = match job {
+                    ShareJob::Hero { file, name, svg } => {
+                        let cover = self.hero_cover(file, name, *svg)?;
+                        encode::encode(
+                            &DynamicImage::ImageRgb8(cover),
+                            OutputFormat::Jpeg,
+                            self.quality,
+                        )
+                    }
+                    ShareJob::Card(card) => {
+                        let text = CardText {
+                            title: &card.title,
+                            kicker: card.kicker.as_deref(),
+                            site_name: &card.site_name,
+                        };
+                        let pixels = flatten(&share_card::card(&text, &SITE_COLOURS));
+                        encode::encode(
+                            &DynamicImage::ImageRgb8(pixels),
+                            OutputFormat::Png,
+                            self.quality,
+                        )
+                    }
+                };
+                self.encoded.fetch_add(1, Ordering::Relaxed);
+                let file = match self.cache.put(name, &bytes) {
+                    Some(cached) => ImageFile::Cached(cached),
+                    None => ImageFile::Encoded(bytes.into()),
+                };
+                Ok((path, file))
+            })
+            .collect();
         made.into_iter().collect()
     }
 
