@@ -108,13 +108,24 @@ fn every_post_builds_with_its_settings_and_old_urls() {
         .iter()
         .filter(|(_, post)| post.summary.image.is_some())
         .count();
-    let previews = compiled
-        .index
-        .posts
-        .iter()
-        .filter(|(_, post)| post.head.html.contains("og:image"))
-        .count();
-    assert_eq!((heroes, previews), (5, 57));
+    // Every post shares a raster picture: the 57 a 1200×630 JPEG of their hero, the 20
+    // without one a card of their title.
+    let previews = |kind: &str| {
+        compiled
+            .index
+            .posts
+            .iter()
+            .filter_map(|(_, post)| {
+                let tag = "property=\"og:image\" content=\"";
+                let start = post.head.html.find(tag)? + tag.len();
+                let url = &post.head.html[start..];
+                Some(url[..url.find('"')?].to_owned())
+            })
+            .filter(|url| url.contains(&format!("/data/images/{kind}")))
+            .count()
+    };
+    assert_eq!(heroes, 5);
+    assert_eq!((previews(""), previews("card-")), (77, 20));
     for (path, post) in &compiled.index.posts {
         if let Some(hero) = &post.summary.image {
             assert!(

@@ -227,19 +227,24 @@ fn cover_width(width: u32, height: u32) -> u32 {
     ((f64::from(width) * scale).ceil() as u32).max(CARD_WIDTH)
 }
 
-/// `pixels` scaled to cover 1200×630 (up, if it is smaller) and cut to it at the centre.
+/// `pixels` scaled to cover 1200×630 and cut to it at the centre; a smaller image is
+/// enlarged at most to twice its size (past that it blurs), and centred on the site's
+/// background where it then falls short.
 fn cover(pixels: &DynamicImage) -> RgbImage {
-    let (width, height) = (pixels.width(), pixels.height());
-    let scaled_width = cover_width(width, height);
-    let scaled_height = ((u64::from(height) * u64::from(scaled_width)).div_ceil(u64::from(width))
-        as u32)
-        .max(CARD_HEIGHT);
+    let (width, height) = (pixels.width().max(1), pixels.height().max(1));
+    let scaled_width = cover_width(width, height).min(width.saturating_mul(2));
+    let scaled_height =
+        ((u64::from(height) * u64::from(scaled_width)).div_ceil(u64::from(width)) as u32).max(1);
     let scaled = encode::resize(pixels, scaled_width, scaled_height).to_rgb8();
-    let (x, y) = (
-        (scaled_width - CARD_WIDTH) / 2,
-        (scaled_height - CARD_HEIGHT) / 2,
+    let mut canvas = RgbImage::from_pixel(CARD_WIDTH, CARD_HEIGHT, Rgb(SITE_COLOURS.background));
+    let centred = |card: u32, scaled: u32| (i64::from(card) - i64::from(scaled)) / 2;
+    image::imageops::overlay(
+        &mut canvas,
+        &scaled,
+        centred(CARD_WIDTH, scaled_width),
+        centred(CARD_HEIGHT, scaled_height),
     );
-    image::imageops::crop_imm(&scaled, x, y, CARD_WIDTH, CARD_HEIGHT).to_image()
+    canvas
 }
 
 /// `pixels` laid over the site's background: link previews have no transparency.
@@ -264,5 +269,41 @@ fn svg_problem(name: &str, error: &str) -> ImageProblem {
         help: "give the SVG a viewBox, or a width and height, and check that it opens in a browser"
             .to_owned(),
         warning: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn photo(width: u32, height: u32) -> DynamicImage {
+        DynamicImage::ImageRgb8(RgbImage::from_fn(width, height, |x, _| {
+            Rgb([(x % 200) as u8 + 20, 90, 160])
+        }))
+    }
+
+    #[test]
+    fn a_large_hero_is_cut_to_the_card_around_its_centre() {
+        let cut = cover(&photo(2400, 2400));
+        assert_eq!(cut.dimensions(), (CARD_WIDTH, CARD_HEIGHT));
+        let background = Rgb(SITE_COLOURS.background);
+        assert!(
+            cut.pixels().all(|p| *p != background),
+            "no background shows"
+        );
+    }
+
+    #[test]
+    fn a_small_hero_is_enlarged_twice_at_most_and_centred_on_the_background() {
+        let card = cover(&photo(300, 200));
+        assert_eq!(card.dimensions(), (CARD_WIDTH, CARD_HEIGHT));
+        let background = Rgb(SITE_COLOURS.background);
+        // 600×400 in the middle: background around it, the picture at the centre.
+        assert_eq!(*card.get_pixel(10, 10), background);
+        assert_eq!(*card.get_pixel(299, 315), background);
+        assert_ne!(*card.get_pixel(301, 315), background);
+        assert_ne!(*card.get_pixel(600, 315), background);
+        assert_eq!(*card.get_pixel(600, 114), background);
+        assert_ne!(*card.get_pixel(600, 116), background);
     }
 }

@@ -327,18 +327,28 @@ pub fn listing_head(site: &SiteDocument, listing: &ListingPage, share: Option<&I
     }
 }
 
-/// The head of a page that is not a post.
-pub fn page_head(site: &SiteDocument, page: &PageDocument) -> HeadTags {
+/// The card of a page that is not a post: its title and the site's name.
+pub fn page_share_card(site: &SiteDocument, page: &PageDocument) -> ShareCard {
+    ShareCard {
+        title: page.title.clone(),
+        kicker: None,
+        site_name: SiteInLanguage::new(site, &page.language).title().to_owned(),
+    }
+}
+
+/// The head of a page that is not a post, whose link previews show `share` (its card).
+pub fn page_head(site: &SiteDocument, page: &PageDocument, share: Option<&Image>) -> HeadTags {
     let scope = SiteInLanguage::new(site, &page.language);
     let canonical = scope.url(Page::Single(&page.path));
     let description = first_non_empty(&[&page.description, scope.description()]);
+    let image = share.map(|image| AbsoluteImage::new(&site.base_url, image));
     let card = Card {
         kind: "website",
         title: &page.title,
         description,
         url: &canonical,
         noindex: false,
-        image: None,
+        image: image.as_ref(),
     };
     let mut json_ld = Map::new();
     json_ld.insert("@context".into(), SCHEMA_ORG.into());
@@ -348,6 +358,9 @@ pub fn page_head(site: &SiteDocument, page: &PageDocument) -> HeadTags {
     json_ld.insert("isPartOf".into(), scope.blog_json_ld());
     insert_text(&mut json_ld, "name", &page.title);
     insert_text(&mut json_ld, "description", description);
+    if let Some(image) = &image {
+        json_ld.insert("image".into(), image.url.clone().into());
+    }
     HeadTags {
         title: join_title(&[&page.title, scope.title()]),
         description: description.to_owned(),
@@ -1326,6 +1339,37 @@ mod tests {
         assert_shares(
             &head,
             "https://example.com/blog/data/images/card-automation.0123456789.png",
+        );
+    }
+
+    #[test]
+    fn a_page_shares_its_card() {
+        let site = site(BLOG);
+        let page = PageDocument {
+            schema_version: SCHEMA_VERSION,
+            language: "en".into(),
+            path: "about".into(),
+            title: "About us".into(),
+            description: "Who writes here.".into(),
+            body_html: String::new(),
+            alternates: Vec::new(),
+            head: PageHead::default(),
+        };
+        let card = page_share_card(&site, &page);
+        assert_eq!(
+            (card.title.as_str(), card.kicker.as_deref()),
+            ("About us", None)
+        );
+        assert_eq!(page_head(&site, &page, None).meta_content("og:image"), None);
+        let image = hero(
+            "data/images/card-about-us.0123456789.png",
+            Some(1200),
+            Some(630),
+        );
+        let head = page_head(&site, &page, Some(&image));
+        assert_shares(
+            &head,
+            "https://example.com/blog/data/images/card-about-us.0123456789.png",
         );
     }
 

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::data_layout::{self, Page as Route, language_prefix};
-use folio_model::head::{self, PageHead};
+use folio_model::head::PageHead;
 use folio_model::pagination::{page_count, page_items};
 use folio_model::picture;
 use folio_model::text_stats::{count_words, reading_minutes};
@@ -21,7 +21,7 @@ use crate::render::links::{PostResolver, RouteTable};
 use crate::render::markdown;
 use crate::render::shortcodes::templates::{self, SiteTemplates};
 use crate::render::shortcodes::{self, Dialect};
-use crate::render::{features, highlight};
+use crate::render::{features, heads, highlight};
 use folio_images::{self as images, ImageProblem, Images, Slot};
 
 /// A post gets a table of contents when it has this many `##`/`###` headings...
@@ -250,10 +250,18 @@ pub fn assemble(
             .flat_map(|language| listing_pages(&language.code, &order, catalog, settings, &cards))
             .collect();
         let mut site = site_document(catalog, settings, assets);
-        fill_heads(&mut posts, &mut listings, &mut site);
-        for page in &mut pages {
-            page.head = PageHead::from(&head::page_head(&site, page));
-        }
+        let heroes: Vec<_> = order
+            .iter()
+            .map(|&i| catalog.posts[i].image.as_ref())
+            .collect();
+        heads::fill_heads(
+            &mut posts,
+            &heroes,
+            &mut listings,
+            &mut pages,
+            &mut site,
+            assets,
+        );
         // The post page shows its document's image as the hero; a body that shows that
         // file itself keeps it as the card's and the link preview's picture only (the
         // listings' summaries and the head, already written, keep it), and its first
@@ -410,35 +418,6 @@ fn translated_bundles<'c>(
         bundles.sort_by_key(|(language, _)| *language != settings.default_language);
     }
     groups
-}
-
-/// Fills in the head of every page, which needs the site document and the rest of each
-/// document.
-fn fill_heads(
-    posts: &mut [(String, PostDocument)],
-    listings: &mut [(String, ListingPage)],
-    site: &mut SiteDocument,
-) {
-    let post_heads = parallel::map(posts, |(_, post)| {
-        PageHead::from(&head::post_head(site, post, None))
-    });
-    for ((_, post), head) in posts.iter_mut().zip(post_heads) {
-        post.head = head;
-    }
-    let listing_heads = parallel::map(listings, |(_, listing)| {
-        PageHead::from(&head::listing_head(site, listing, None))
-    });
-    for ((_, listing), head) in listings.iter_mut().zip(listing_heads) {
-        listing.head = head;
-    }
-    let not_found_heads: Vec<PageHead> = site
-        .languages
-        .iter()
-        .map(|language| PageHead::from(&head::not_found_head(site, &language.code)))
-        .collect();
-    for (language, head) in site.languages.iter_mut().zip(not_found_heads) {
-        language.not_found_head = head;
-    }
 }
 
 /// The document of every post, newest first.

@@ -79,7 +79,7 @@ fn entries(index: &ContentIndex) -> Vec<SitemapEntry<'_>> {
         });
     // Pages that are not posts have no date that says when they changed.
     let pages = index.pages.iter().map(|page| SitemapEntry {
-        head: head::page_head(&index.site, page),
+        head: head::page_head(&index.site, page, None),
         lastmod: None,
     });
     listings
