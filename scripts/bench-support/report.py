@@ -8,6 +8,7 @@
     report.py navigation RESULTS_DIR       the "Client-side navigation" section
     report.py pages RESULTS_DIR            the "Page loads" section (Lighthouse)
     report.py images RESULTS_DIR           the "Images" section (build times, Lighthouse)
+    report.py cards RESULTS_DIR            the "Link-preview cards" section
     report.py scale RESULTS_DIR            the "Scale" section (a post page at 10,000 posts)
     report.py lighthouse-line FILE         one Lighthouse report in one line (progress)
     report.py splice FILE NAME PART_FILE   puts PART_FILE into FILE as block NAME
@@ -637,6 +638,37 @@ def images(results):
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- cards
+
+CARDS_BUDGET = 30.0
+
+
+def cards(results):
+    meta = read_kv(os.path.join(results, "meta"))
+    out = ["## Link-preview cards", ""]
+    out.append(f"Measured {meta['date']} on {meta['machine']}; Folio at {meta['folio']}.")
+    out.append("")
+    out.append(f"`folio-build build` over the rust-blog corpus ({meta['posts']} posts, no images): every "
+               "post, listing and page without a hero shares a 1200×630 PNG card of its title, drawn "
+               "with resvg. From an empty cache folder, then with it; the difference is the cards.")
+    out.append("")
+    sizes = file_bytes(os.path.join(results, "card-files"), 0)
+    cold = timed_seconds(results, "cold")
+    warm = timed_seconds(results, "warm-")
+    out.append("| build | runs | median wall time | cards made | their bytes |")
+    out.append("|---|---:|---:|---:|---:|")
+    out.append(f"| empty cache | {len(cold)} | {seconds(statistics.median(cold))} | {len(sizes)} "
+               f"| {sum(sizes) / 2**20:.1f} MiB |")
+    out.append(f"| with the cache | {len(warm)} | {seconds(statistics.median(warm))} | 0 | – |")
+    out.append("")
+    drawing = statistics.median(cold) - statistics.median(warm)
+    verdict = "**met**" if statistics.median(cold) < CARDS_BUDGET else "**missed**"
+    out.append(f"Folio's count: {meta['images']}. Drawing them took about {drawing:.1f} s. Budget: the "
+               f"rust-blog build draws its cards in under {CARDS_BUDGET:.0f} s cold on 2 cores: {verdict}.")
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- scale
 
 def article_bytes(report):
@@ -739,6 +771,8 @@ def main():
         sys.stdout.write(pages(args[0]))
     elif command == "images":
         sys.stdout.write(images(args[0]))
+    elif command == "cards":
+        sys.stdout.write(cards(args[0]))
     elif command == "scale":
         sys.stdout.write(scale(args[0]))
     elif command == "lighthouse-line":

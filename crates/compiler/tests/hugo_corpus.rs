@@ -303,7 +303,7 @@ fn a_body_that_shows_the_hero_loads_its_first_image_first_and_its_card_shows_the
         .and_then(|card| card.image.as_ref())
         .expect("the card shows the hero");
     assert!(
-        card.html.contains("loading=\"lazy\"") && card.html.contains("(min-width: 61.5rem)"),
+        !card.html.contains("fetchpriority") && card.html.contains("(min-width: 61.5rem)"),
         "{}",
         card.html
     );

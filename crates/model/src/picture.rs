@@ -32,12 +32,24 @@ pub struct ImageSource {
 pub enum Priority {
     /// The page's largest paint (a post's hero): loaded at once, before other images.
     High,
+    /// On the first screen (a listing's first cards): loaded at once, before the page's
+    /// load event, so that the page paints it before the app takes over.
+    Eager,
     /// Anything else: loaded when it nears the viewport.
     Lazy,
 }
 
-/// How an image of each [`Priority`] asks to be loaded.
-const HIGH: &str = " fetchpriority=\"high\" decoding=\"async\"";
+impl Priority {
+    /// How an image of this priority asks to be loaded.
+    fn attributes(self) -> &'static str {
+        match self {
+            Priority::High => " fetchpriority=\"high\" decoding=\"async\"",
+            Priority::Eager => " decoding=\"async\"",
+            Priority::Lazy => LAZY,
+        }
+    }
+}
+
 const LAZY: &str = " loading=\"lazy\" decoding=\"async\"";
 
 /// The class of the element that holds an image and its placeholder.
@@ -63,10 +75,7 @@ pub fn picture_html(
         (Some(width), Some(height)) => format!(" width=\"{width}\" height=\"{height}\""),
         _ => String::new(),
     };
-    let loading = match priority {
-        Priority::High => HIGH,
-        Priority::Lazy => LAZY,
-    };
+    let loading = priority.attributes();
     let img = format!(
         "<img src=\"{}\" alt=\"{}\"{size}{loading}>",
         escape_html(&link(&image.src)),
@@ -99,11 +108,12 @@ pub fn picture_html(
     html
 }
 
-/// `html` (a body) with its first image, when this module wrote it, loaded as
-/// [`Priority::High`]: a body that shows the post's hero stands for the hero, and its
-/// first image is the page's largest paint. `None` when the first image is not one of
-/// this module's (raw HTML's), or there is none.
-pub fn first_image_first(html: &str) -> Option<String> {
+/// `html` with its first image, when this module wrote it as [`Priority::Lazy`], loaded
+/// as `priority` instead: a body that shows the post's hero stands for the hero, and its
+/// first image is the page's largest paint; a listing's first cards are on its first
+/// screen. `None` when the first image is not one of this module's (raw HTML's), or
+/// there is none.
+pub fn with_first_image(html: &str, priority: Priority) -> Option<String> {
     let start = html.find("<img ")?;
     let tag_end = start + html[start..].find('>')?;
     // The placeholder comes first in its frame: the image is the next one.
@@ -113,7 +123,12 @@ pub fn first_image_first(html: &str) -> Option<String> {
     };
     let tag_end = start + html[start..].find('>')?;
     let at = start + html[start..tag_end].find(LAZY)?;
-    Some(format!("{}{HIGH}{}", &html[..at], &html[at + LAZY.len()..]))
+    Some(format!(
+        "{}{}{}",
+        &html[..at],
+        priority.attributes(),
+        &html[at + LAZY.len()..]
+    ))
 }
 
 /// A `srcset` with each candidate's URL passed through `link`.
@@ -205,7 +220,7 @@ mod tests {
                 lazy(&second, placeholder)
             );
             assert_eq!(
-                first_image_first(&body),
+                with_first_image(&body, Priority::High),
                 Some(format!(
                     "<p>Hi</p>{}<p>{}</p>",
                     high(&photo(), placeholder),
@@ -213,9 +228,19 @@ mod tests {
                 ))
             );
         }
-        assert_eq!(first_image_first("<p>No image</p>"), None);
+        let card = lazy(&photo(), Some("data:image/png;base64,iVBO"));
         assert_eq!(
-            first_image_first("<img src=\"a.png\" alt=\"\"><p>x</p>"),
+            with_first_image(&card, Priority::Eager),
+            Some(picture_html(
+                &photo(),
+                Some(&variants(Some("data:image/png;base64,iVBO"))),
+                &under_blog,
+                Priority::Eager
+            ))
+        );
+        assert_eq!(with_first_image("<p>No image</p>", Priority::High), None);
+        assert_eq!(
+            with_first_image("<img src=\"a.png\" alt=\"\"><p>x</p>", Priority::Eager),
             None,
             "raw HTML's image is left as the author wrote it"
         );

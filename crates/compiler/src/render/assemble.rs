@@ -269,7 +269,9 @@ pub fn assemble(
         for ((_, document), &i) in posts.iter_mut().zip(&order) {
             if hero_in_body[i] {
                 document.summary.image = None;
-                if let Some(html) = picture::first_image_first(&document.body_html) {
+                if let Some(html) =
+                    picture::with_first_image(&document.body_html, picture::Priority::High)
+                {
                     document.body_html = html;
                 }
             }
@@ -488,6 +490,23 @@ fn post_documents(
     posts
 }
 
+/// How many of a listing page's cards are on its first screen (a row of three on a
+/// laptop, the first one or two on a phone): their images load at once, the others when
+/// the reader nears them.
+const FIRST_SCREEN_CARDS: usize = 3;
+
+/// The card at position `at` of a listing page, its image eager on the first screen.
+fn first_screen_card(card: &PostSummary, at: usize) -> PostSummary {
+    let mut card = card.clone();
+    if at < FIRST_SCREEN_CARDS
+        && let Some(image) = &mut card.image
+        && let Some(html) = picture::with_first_image(&image.html, picture::Priority::Eager)
+    {
+        image.html = html;
+    }
+    card
+}
+
 /// The indexes of the posts in `language`, in `order`.
 fn in_language(order: &[usize], catalog: &Catalog<'_>, language: &str) -> Vec<usize> {
     order
@@ -531,7 +550,8 @@ fn listing_pages(
                     total_posts: members.len() as u32,
                     posts: page_items(members, settings.posts_per_page, page)
                         .iter()
-                        .map(|&c| cards[c].clone())
+                        .enumerate()
+                        .map(|(at, &c)| first_screen_card(cards[c], at))
                         .collect(),
                     head: PageHead::default(),
                 },

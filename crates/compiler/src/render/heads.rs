@@ -28,19 +28,17 @@ pub fn fill_heads(
     let site_ref = &*site;
     let with_heroes: Vec<_> = posts.iter().zip(heroes).collect();
     let post_heads = parallel::map(&with_heroes, |((_, post), hero)| {
+        let card = || {
+            card_share(
+                assets.images,
+                &head::post_share_card(site_ref, &post.summary),
+            )
+        };
         let share = match hero {
             // Another site's hero is shared as it is.
             Some((path, _)) if path.contains("://") => None,
-            Some((path, alt)) => hero_share(assets, path, alt).or_else(|| {
-                card_share(
-                    assets.images,
-                    &head::post_share_card(site_ref, &post.summary),
-                )
-            }),
-            None => card_share(
-                assets.images,
-                &head::post_share_card(site_ref, &post.summary),
-            ),
+            Some((path, alt)) => hero_share(assets, path, alt).or_else(card),
+            None => card(),
         };
         PageHead::from(&head::post_head(site_ref, post, share.as_ref()))
     });
