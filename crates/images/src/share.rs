@@ -29,6 +29,10 @@ pub const SITE_COLOURS: CardColours = CardColours {
     accent: [0x1d, 0x5c, 0x87],
 };
 
+/// Changes whenever the fonts cards are drawn with change, so that no earlier build's
+/// card is taken for this one's: 2 added the CJK fallback.
+const CARD_FONTS: u32 = 2;
+
 /// What a page's link preview is made from.
 pub enum ShareSource<'a> {
     /// A hero of the content folder: a raster image or an SVG (`file`, called `name` in
@@ -99,7 +103,7 @@ impl Images {
             ShareSource::Card(card) => {
                 let colours = &SITE_COLOURS;
                 let key = format!(
-                    "{VERSION}|card|{:?}|{:?}|{:?}|{:?}",
+                    "{VERSION}|card|{CARD_FONTS}|{:?}|{:?}|{:?}|{:?}",
                     card.title,
                     card.kicker,
                     card.site_name,

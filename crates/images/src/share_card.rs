@@ -1,5 +1,5 @@
 //! Link-preview images: a generated card for pages without a hero image,
-//! and rasterizing of SVG heroes, both drawn with the bundled font only.
+//! and rasterizing of SVG heroes, both drawn with the bundled fonts only.
 
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
@@ -15,6 +15,9 @@ pub const CARD_HEIGHT: u32 = 630;
 
 const FONT: &[u8] = include_bytes!("../assets/DejaVuSans-Bold.ttf");
 const FAMILY: &str = "DejaVu Sans";
+/// Chinese, Japanese and Korean glyphs, which DejaVu Sans lacks: text falls back to it
+/// character by character (DejaVu Sans has Latin, Greek, Cyrillic, Hebrew and Arabic).
+const FALLBACK: &[u8] = include_bytes!("../assets/DroidSansFallback.ttf");
 
 const MARGIN: f32 = 80.0;
 const TEXT_WIDTH: f32 = CARD_WIDTH as f32 - 2.0 * MARGIN;
@@ -139,6 +142,7 @@ fn options() -> usvg::Options<'static> {
     let fontdb = FONTS.get_or_init(|| {
         let mut db = fontdb::Database::new();
         db.load_font_data(FONT.to_vec());
+        db.load_font_data(FALLBACK.to_vec());
         db.set_serif_family(FAMILY);
         db.set_sans_serif_family(FAMILY);
         db.set_monospace_family(FAMILY);
@@ -158,19 +162,28 @@ fn face() -> &'static ttf_parser::Face<'static> {
     FACE.get_or_init(|| ttf_parser::Face::parse(FONT, 0).expect("bundled font parses"))
 }
 
-/// The advance width of `text` at `size` px in the bundled font. Characters
-/// it lacks count as 1em if CJK (they are full-width), else 0.6em.
+fn fallback_face() -> &'static ttf_parser::Face<'static> {
+    static FACE: OnceLock<ttf_parser::Face<'static>> = OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(FALLBACK, 0).expect("bundled font parses"))
+}
+
+/// The advance width of `text` at `size` px in the bundled fonts, the fallback's where
+/// the first lacks a character. Characters neither has count as 1em if CJK (they are
+/// full-width), else 0.6em.
 fn text_width(text: &str, size: f32) -> f32 {
-    let face = face();
+    let advance = |face: &ttf_parser::Face<'_>, c: char| {
+        let advance = face
+            .glyph_index(c)
+            .and_then(|g| face.glyph_hor_advance(g))?;
+        Some(f32::from(advance) / f32::from(face.units_per_em()))
+    };
     let em: f32 = text
         .chars()
-        .map(
-            |c| match face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)) {
-                Some(advance) => advance as f32 / face.units_per_em() as f32,
-                None if is_cjk(c) => 1.0,
-                None => 0.6,
-            },
-        )
+        .map(|c| {
+            advance(face(), c)
+                .or_else(|| advance(fallback_face(), c))
+                .unwrap_or(if is_cjk(c) { 1.0 } else { 0.6 })
+        })
         .sum();
     em * size
 }
@@ -413,12 +426,29 @@ mod tests {
 
     #[test]
     fn title_paints_in_text_colour() {
-        let img = render("Writing a blog compiler", None);
-        let inked = (MARGIN as u32..CARD_WIDTH - MARGIN as u32)
+        let inked = title_ink(&render("Writing a blog compiler", None));
+        assert!(inked > 1000, "only {inked} title pixels");
+    }
+
+    /// How many pixels of the title's area are in the text colour.
+    fn title_ink(img: &RgbaImage) -> usize {
+        (MARGIN as u32..CARD_WIDTH - MARGIN as u32)
             .flat_map(|x| (120..TITLE_BOTTOM as u32).map(move |y| (x, y)))
             .filter(|&(x, y)| img.get_pixel(x, y).0 == [20, 20, 30, 255])
-            .count();
-        assert!(inked > 1000, "only {inked} title pixels");
+            .count()
+    }
+
+    #[test]
+    fn cjk_titles_are_drawn_with_the_fallback_font() {
+        // Without glyphs, every character would be the same empty box: two titles of
+        // as many characters would look alike.
+        let titles = ["日本語の記事", "中文博客文章", "한국어블로그"];
+        let cards: Vec<RgbaImage> = titles.iter().map(|title| render(title, None)).collect();
+        for (title, card) in titles.iter().zip(&cards) {
+            let inked = title_ink(card);
+            assert!(inked > 1000, "{title}: only {inked} title pixels");
+        }
+        assert!(cards[0] != cards[1] && cards[1] != cards[2] && cards[0] != cards[2]);
     }
 
     #[test]
