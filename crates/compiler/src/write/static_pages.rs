@@ -41,15 +41,20 @@ pub struct Template {
 }
 
 /// What Trunk's loader awaits before it starts the app, in the static pages: the page's
-/// load (its stylesheets and the images of its first screen, a card's too), a frame to
-/// paint them, then the browser's report of the page's largest contentful paint (at once
-/// where there is no such report); after a second at most.
+/// load (its stylesheets and eager images), then every image of its first screen (a lazy
+/// one there loads after the load event), a frame to paint them, then the browser's
+/// report of the page's largest contentful paint (at once where there is no such
+/// report); after a second at most. An image the app's copy of the page painted instead
+/// would be the page's largest paint, a second time.
 const AFTER_FIRST_PAINT: &str = "await new Promise(go => { setTimeout(go, 1000); \
     const paint = \"largest-contentful-paint\"; \
     const painted = () => requestAnimationFrame(() => setTimeout(() => { \
     if (!(PerformanceObserver.supportedEntryTypes || []).includes(paint)) return go(); \
     new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: paint, buffered: true }); })); \
-    if (document.readyState === \"complete\") painted(); else addEventListener(\"load\", painted, { once: true }); });\n";
+    const shown = () => { const img = [...document.images].find(i => !i.complete && i.getBoundingClientRect().top < innerHeight); \
+    if (!img) return painted(); \
+    img.addEventListener(\"load\", shown, { once: true }); img.addEventListener(\"error\", shown, { once: true }); }; \
+    if (document.readyState === \"complete\") shown(); else addEventListener(\"load\", shown, { once: true }); });\n";
 
 /// Trunk's `index.html`, changed so that a static page's article comes before the app:
 /// the links that preload the app's JS and wasm while the page is parsed go, and the
