@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
+use folio_model::head::escape_html;
 use image::RgbaImage;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb, roxmltree};
@@ -63,7 +64,6 @@ pub struct CardColours {
 /// the site name at the bottom in the muted colour. All text is left-aligned
 /// inside 80px margins.
 pub fn card(text: &CardText<'_>, colours: &CardColours) -> RgbaImage {
-    let hex = |[r, g, b]: [u8; 3]| format!("#{r:02x}{g:02x}{b:02x}");
     let ascent = face().ascender() as f32 / face().units_per_em() as f32;
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{CARD_WIDTH}" height="{CARD_HEIGHT}" font-family="{FAMILY}" font-weight="bold">
@@ -71,9 +71,9 @@ pub fn card(text: &CardText<'_>, colours: &CardColours) -> RgbaImage {
 <rect x="{MARGIN}" y="{MARGIN}" width="120" height="10" rx="5" fill="{}"/>
 <rect x="{MARGIN}" y="{RULE_Y}" width="{TEXT_WIDTH}" height="2" fill="{}"/>
 "#,
-        hex(colours.background),
-        hex(colours.accent),
-        hex(colours.surface),
+        css_colour(colours.background),
+        css_colour(colours.accent),
+        css_colour(colours.surface),
     );
 
     let mut top = MARGIN + 42.0;
@@ -319,23 +319,19 @@ fn is_closing(c: char) -> bool {
     "、。，．：；！？）」』】〉》〕ー・…ゃゅょっャュョッ!?,.:;)]}".contains(c)
 }
 
-/// Appends a `<text>` element with `content` XML-escaped.
-fn push_text(svg: &mut String, content: &str, baseline: f32, size: f32, [r, g, b]: [u8; 3]) {
-    let _ = write!(
+/// Appends a `<text>` element with `content` escaped.
+fn push_text(svg: &mut String, content: &str, baseline: f32, size: f32, colour: [u8; 3]) {
+    let _ = writeln!(
         svg,
-        r##"<text x="{MARGIN}" y="{baseline}" font-size="{size}" fill="#{r:02x}{g:02x}{b:02x}">"##
+        r#"<text x="{MARGIN}" y="{baseline}" font-size="{size}" fill="{}">{}</text>"#,
+        css_colour(colour),
+        escape_html(content)
     );
-    for c in content.chars() {
-        match c {
-            '&' => svg.push_str("&amp;"),
-            '<' => svg.push_str("&lt;"),
-            '>' => svg.push_str("&gt;"),
-            '"' => svg.push_str("&quot;"),
-            '\'' => svg.push_str("&apos;"),
-            c => svg.push(c),
-        }
-    }
-    svg.push_str("</text>\n");
+}
+
+/// `#rrggbb`.
+fn css_colour([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// Whether the root `<svg>` has a size of its own: a `viewBox`, or a width

@@ -4,15 +4,13 @@
 //! else a card of its title drawn by the image engine. Named here, made with the other
 //! images by [`Images::encode`].
 
+use folio_images::share_card::{CARD_HEIGHT, CARD_WIDTH};
 use folio_images::{Images, ShareSource};
 use folio_model::head::{self, PageHead, ShareCard};
 use folio_model::{Image, ListingPage, PageDocument, PostDocument, SiteDocument};
 
 use crate::parallel;
 use crate::render::assemble::Assets;
-
-/// The width and height of every link-preview image.
-const SHARE_SIZE: (u32, u32) = (1200, 630);
 
 /// Fills in the head of every page, which needs the site document and the rest of each
 /// document. `heroes` are the posts' heroes (path in the content folder, alt text), in
@@ -42,7 +40,6 @@ pub fn fill_heads(
         };
         PageHead::from(&head::post_head(site_ref, post, share.as_ref()))
     });
-    drop(with_heroes);
     for ((_, post), head) in posts.iter_mut().zip(post_heads) {
         post.head = head;
     }
@@ -94,8 +91,8 @@ fn shared_image(src: String, alt: &str) -> Image {
     Image {
         src,
         alt: alt.to_owned(),
-        width: Some(SHARE_SIZE.0),
-        height: Some(SHARE_SIZE.1),
+        width: Some(CARD_WIDTH),
+        height: Some(CARD_HEIGHT),
         html: String::new(),
     }
 }
